@@ -1,0 +1,231 @@
+"""Closed lists of the SKP form. Each enum's value is the official label.
+
+``dari_teks`` accepts what people type: any case, extra or missing spaces,
+"Diatas" for "Di Atas Ekspektasi", "III.a" for "III/a" and so on.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Self
+
+from skpxl.errors import InputTidakValid
+
+
+def kunci(teks: str) -> str:
+    """Comparison key of a label: lower case, letters and digits only."""
+    return re.sub(r"[^a-z0-9]", "", teks.lower())
+
+
+class Label(str, Enum):
+    """An enum whose value is the label shown to users."""
+
+    @classmethod
+    def _alias(cls) -> dict[str, str]:
+        """Extra accepted spellings: key → value."""
+        return {}
+
+    @classmethod
+    def _nama_daftar(cls) -> str:
+        return cls.__name__
+
+    @classmethod
+    def cari(cls, teks: object) -> Self | None:
+        """The member for ``teks`` (a member or any spelling of its label), else None."""
+        if isinstance(teks, cls):
+            return teks
+        if not isinstance(teks, str):
+            return None
+        k = kunci(teks)
+        if not k:
+            return None
+        for m in cls:
+            if kunci(m.value) == k:
+                return m
+        alias = cls._alias().get(k)
+        return cls(alias) if alias is not None else None
+
+    @classmethod
+    def dari_teks(cls, teks: object) -> Self:
+        """Like :meth:`cari` but raises InputTidakValid with the allowed labels."""
+        m = cls.cari(teks)
+        if m is None:
+            pilihan = ", ".join(f'"{x.value}"' for x in cls)
+            raise InputTidakValid(f"{cls._nama_daftar()} {teks!r} tidak dikenal. Pilihan: {pilihan}.")
+        return m
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Rating(Label):
+    DI_ATAS = "Di Atas Ekspektasi"
+    SESUAI = "Sesuai Ekspektasi"
+    DI_BAWAH = "Di Bawah Ekspektasi"
+
+    @classmethod
+    def _alias(cls) -> dict[str, str]:
+        return {"diatas": cls.DI_ATAS.value, "atas": cls.DI_ATAS.value, "sesuai": cls.SESUAI.value,
+                "dibawah": cls.DI_BAWAH.value, "bawah": cls.DI_BAWAH.value}  # fmt: skip
+
+    @classmethod
+    def _nama_daftar(cls) -> str:
+        return "Rating"
+
+
+class Predikat(Label):
+    SANGAT_BAIK = "Sangat Baik"
+    BAIK = "Baik"
+    BUTUH_PERBAIKAN = "Butuh Perbaikan"
+    KURANG = "Kurang/Misconduct"
+    SANGAT_KURANG = "Sangat Kurang"
+
+    @classmethod
+    def _alias(cls) -> dict[str, str]:
+        return {"kurang": cls.KURANG.value, "misconduct": cls.KURANG.value}
+
+    @classmethod
+    def _nama_daftar(cls) -> str:
+        return "Predikat kinerja"
+
+
+class PredikatOrganisasi(Label):
+    ISTIMEWA = "Istimewa"
+    BAIK = "Baik"
+    BUTUH_PERBAIKAN = "Butuh Perbaikan"
+    KURANG = "Kurang"
+    SANGAT_KURANG = "Sangat Kurang"
+
+    @classmethod
+    def _nama_daftar(cls) -> str:
+        return "Capaian kinerja organisasi"
+
+
+class Aspek(Label):
+    KUANTITAS = "Kuantitas"
+    KUALITAS = "Kualitas"
+    WAKTU = "Waktu"
+    BIAYA = "Biaya"
+
+
+class Arah(Label):
+    """Direction of an IKI: normal = higher is better, khusus = lower is better."""
+
+    NORMAL = "Normal"
+    KHUSUS = "Khusus"
+
+    @classmethod
+    def _nama_daftar(cls) -> str:
+        return "Arah"
+
+
+class JenisRHK(Label):
+    UTAMA = "Utama"
+    TAMBAHAN = "Tambahan"
+
+    @classmethod
+    def _alias(cls) -> dict[str, str]:
+        return {"a": cls.UTAMA.value, "autama": cls.UTAMA.value, "b": cls.TAMBAHAN.value,
+                "btambahan": cls.TAMBAHAN.value}  # fmt: skip
+
+
+class JenisJabatan(Label):
+    JPT = "JPT"
+    ADMINISTRATOR = "Administrator"
+    PENGAWAS = "Pengawas"
+    PELAKSANA = "Pelaksana"
+    FUNGSIONAL = "Fungsional"
+
+    @classmethod
+    def _alias(cls) -> dict[str, str]:
+        return {"jabatanpimpinantinggi": cls.JPT.value, "jf": cls.FUNGSIONAL.value,
+                "jabatanfungsional": cls.FUNGSIONAL.value}  # fmt: skip
+
+
+class Jenjang(Label):
+    """Jenjang jabatan fungsional (keterampilan, then keahlian)."""
+
+    PEMULA = "Pemula"
+    TERAMPIL = "Terampil"
+    MAHIR = "Mahir"
+    PENYELIA = "Penyelia"
+    AHLI_PERTAMA = "Ahli Pertama"
+    AHLI_MUDA = "Ahli Muda"
+    AHLI_MADYA = "Ahli Madya"
+    AHLI_UTAMA = "Ahli Utama"
+
+
+class Pendekatan(Label):
+    KUANTITATIF = "Kuantitatif"
+    KUALITATIF = "Kualitatif"
+
+
+class Periodisasi(Label):
+    BULANAN = "Bulanan"
+    TRIWULANAN = "Triwulanan"
+    SEMESTERAN = "Semesteran"
+
+
+class Tingkat(Label):
+    """Severity of a finding."""
+
+    ERROR = "Kesalahan"
+    WARNING = "Peringatan"
+    INFO = "Info"
+
+
+class NilaiInti(Label):
+    """The 7 BerAKHLAK core values (perilaku kerja)."""
+
+    BERORIENTASI_PELAYANAN = "Berorientasi Pelayanan"
+    AKUNTABEL = "Akuntabel"
+    KOMPETEN = "Kompeten"
+    HARMONIS = "Harmonis"
+    LOYAL = "Loyal"
+    ADAPTIF = "Adaptif"
+    KOLABORATIF = "Kolaboratif"
+
+    @classmethod
+    def _nama_daftar(cls) -> str:
+        return "Perilaku kerja (nilai inti BerAKHLAK)"
+
+
+PANDUAN_PERILAKU: dict[NilaiInti, tuple[str, str, str]] = {
+    NilaiInti.BERORIENTASI_PELAYANAN: (
+        "Memahami dan memenuhi kebutuhan masyarakat",
+        "Ramah, cekatan, solutif, dan dapat diandalkan",
+        "Melakukan perbaikan tiada henti",
+    ),
+    NilaiInti.AKUNTABEL: (
+        "Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin dan berintegritas tinggi",
+        "Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif, dan efisien",
+        "Tidak menyalahgunakan kewenangan jabatan",
+    ),
+    NilaiInti.KOMPETEN: (
+        "Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah",
+        "Membantu orang lain belajar",
+        "Melaksanakan tugas dengan kualitas terbaik",
+    ),
+    NilaiInti.HARMONIS: (
+        "Menghargai setiap orang apapun latar belakangnya",
+        "Suka menolong orang lain",
+        "Membangun lingkungan kerja yang kondusif",
+    ),
+    NilaiInti.LOYAL: (
+        "Memegang teguh ideologi Pancasila, Undang-Undang Dasar Negara Republik Indonesia Tahun 1945, "
+        "setia kepada Negara Kesatuan Republik Indonesia serta pemerintahan yang sah",
+        "Menjaga nama baik sesama ASN, Pimpinan, Instansi, dan Negara",
+        "Menjaga rahasia jabatan dan negara",
+    ),
+    NilaiInti.ADAPTIF: (
+        "Cepat menyesuaikan diri menghadapi perubahan",
+        "Terus berinovasi dan mengembangkan kreativitas",
+        "Bertindak proaktif",
+    ),
+    NilaiInti.KOLABORATIF: (
+        "Memberi kesempatan kepada berbagai pihak untuk berkontribusi",
+        "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah",
+        "Menggerakkan pemanfaatan berbagai sumber daya untuk tujuan bersama",
+    ),
+}
