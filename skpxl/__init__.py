@@ -1,3 +1,36 @@
-"""skpxl: SKP (PermenPANRB 6/2022) checks and computations for the Excel form."""
+"""skpxl: SKP (PermenPANRB 6/2022) checks and computations for the Excel form.
+
+Public API (stable): :func:`predikat`, :func:`capaian`, :func:`angka_kredit`,
+:func:`cek_kurva`, :func:`parse_nip`, the enums with official labels, and the
+errors (all ``ValueError`` subclasses with Indonesian messages).
+"""
+
+from skpxl.api import angka_kredit, capaian, cek_kurva, parse_nip, predikat
+from skpxl.core.enums import Arah, Aspek, JenisJabatan, Jenjang, Predikat, PredikatOrganisasi, Rating
+from skpxl.core.nip import NIP
+from skpxl.core.packs.permenpanrb_6_2022.kurva import PelanggaranKurva
+from skpxl.errors import BerkasTidakTerbaca, InputTidakValid, NipTidakValid, SkpxlError
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "NIP",
+    "Arah",
+    "Aspek",
+    "BerkasTidakTerbaca",
+    "InputTidakValid",
+    "JenisJabatan",
+    "Jenjang",
+    "NipTidakValid",
+    "PelanggaranKurva",
+    "Predikat",
+    "PredikatOrganisasi",
+    "Rating",
+    "SkpxlError",
+    "__version__",
+    "angka_kredit",
+    "capaian",
+    "cek_kurva",
+    "parse_nip",
+    "predikat",
+]

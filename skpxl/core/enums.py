@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Self
 
 from skpxl.errors import InputTidakValid
@@ -18,7 +18,7 @@ def kunci(teks: str) -> str:
     return re.sub(r"[^a-z0-9]", "", teks.lower())
 
 
-class Label(str, Enum):
+class Label(StrEnum):
     """An enum whose value is the label shown to users."""
 
     @classmethod

@@ -50,7 +50,7 @@ def daftar_periode(periodisasi: Periodisasi) -> tuple[Periode, ...]:
 
 
 def semua_periode() -> tuple[Periode, ...]:
-    return tuple(p for pz in Periodisasi for p in daftar_periode(pz)) + (PERIODE_AKHIR,)
+    return (*tuple(p for pz in Periodisasi for p in daftar_periode(pz)), PERIODE_AKHIR)
 
 
 def cari_periode(teks: str) -> Periode:

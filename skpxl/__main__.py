@@ -1,0 +1,3 @@
+from skpxl.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,45 @@
+"""Rule packs: versioned data + pure functions, one per regulation regime (spec §1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from skpxl.errors import InputTidakValid
+
+
+@dataclass(frozen=True)
+class InfoPaket:
+    """Identity of a rule pack, stamped into every output."""
+
+    id: str
+    versi: str
+    judul: str
+    dasar_hukum: str
+
+    @property
+    def stempel(self) -> str:
+        return f"{self.id} v{self.versi}"
+
+
+PAKET_BAKU = "permenpanrb-6-2022"
+
+
+def daftar_paket() -> dict[str, InfoPaket]:
+    """All packs by id (imported lazily so a pack module stays independent)."""
+    from skpxl.core.packs import permenpanrb_6_2022 as p6
+
+    paket = {p6.INFO.id: p6.INFO}
+    for nama in ("permenpanrb_8_2021", "pp_46_2011"):
+        try:
+            mod = __import__(f"skpxl.core.packs.{nama}", fromlist=["PACK_ID"])
+        except ImportError:  # pragma: no cover - pack not present in this build
+            continue
+        paket[mod.PACK_ID] = InfoPaket(mod.PACK_ID, mod.VERSI, mod.JUDUL, mod.DASAR_HUKUM)
+    return paket
+
+
+def info_paket(paket_id: str) -> InfoPaket:
+    paket = daftar_paket()
+    if paket_id not in paket:
+        raise InputTidakValid(f"Paket aturan '{paket_id}' tidak dikenal. Pilihan: {', '.join(sorted(paket))}.")
+    return paket[paket_id]
