@@ -70,3 +70,8 @@ def cari_periode(teks: str) -> Periode:
             return p
     contoh = "TW1–TW4, S1–S2, B01–B12 (atau nama bulan), AKHIR"
     raise InputTidakValid(f"Periode '{teks}' tidak dikenal. Gunakan salah satu dari: {contoh}.")
+
+
+def periode_atau_none(kode: str) -> Periode | None:
+    """The period of an exact code ("TW1"), or None for anything else."""
+    return next((p for p in semua_periode() if p.kode == kode), None)

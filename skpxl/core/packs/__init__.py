@@ -25,15 +25,13 @@ PAKET_BAKU = "permenpanrb-6-2022"
 
 
 def daftar_paket() -> dict[str, InfoPaket]:
-    """All packs by id (imported lazily so a pack module stays independent)."""
-    from skpxl.core.packs import permenpanrb_6_2022 as p6
+    """All packs by id, the current one first."""
+    from skpxl.core.packs import permenpanrb_8_2021 as p8
+    from skpxl.core.packs import pp_46_2011 as p46
+    from skpxl.core.packs.permenpanrb_6_2022 import INFO
 
-    paket = {p6.INFO.id: p6.INFO}
-    for nama in ("permenpanrb_8_2021", "pp_46_2011"):
-        try:
-            mod = __import__(f"skpxl.core.packs.{nama}", fromlist=["PACK_ID"])
-        except ImportError:  # pragma: no cover - pack not present in this build
-            continue
+    paket = {INFO.id: INFO}
+    for mod in (p8, p46):
         paket[mod.PACK_ID] = InfoPaket(mod.PACK_ID, mod.VERSI, mod.JUDUL, mod.DASAR_HUKUM)
     return paket
 
