@@ -1,0 +1,13 @@
+Attribute VB_Name = "SKP"
+Option Explicit
+' Buttons of the SKP macro template. Each macro only hands over to Python (skpxl) through
+' xlwings' RunPython; the xlwings module of this workbook passes ThisWorkbook, so
+' xw.Book.caller() in skpxl.xl is the template itself.
+
+Sub Validasi()
+    RunPython "import skpxl.xl as x; x.validasi()"
+End Sub
+
+Sub Hitung()
+    RunPython "import skpxl.xl as x; x.hitung()"
+End Sub
