@@ -1,0 +1,35 @@
+"""The SKP workbook template builder (XlsxWriter) and the build of every committed artifact.
+
+``python -m skpxl.template [ROOT]`` rebuilds, byte-reproducibly:
+
+* ``workbook_templates/SKP_2026.xlsx`` (triwulanan), ``SKP_2026_semesteran.xlsx``, ``SKP_2026_bulanan.xlsx``;
+* the synthetic example unit in ``workbook_templates/contoh/`` with its ``manifest.json``;
+* ``docs/layout.md`` (the contract of defined names).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from skpxl.core.enums import Periodisasi
+from skpxl.template.builder import build_bytes, build_template, rancangan_untuk
+
+__all__ = ["VARIAN", "build_all", "build_bytes", "build_template", "rancangan_untuk"]
+
+VARIAN = (Periodisasi.TRIWULANAN, Periodisasi.SEMESTERAN, Periodisasi.BULANAN)
+
+
+def build_all(root: str | Path = ".") -> list[Path]:
+    """Rebuild every committed artifact under ``root`` (the repository); returns the files written."""
+    from skpxl.contoh import tulis_contoh
+    from skpxl.layout import dokumentasi, nama_berkas_templat
+
+    root = Path(root)
+    folder = root / "workbook_templates"
+    ditulis = [build_template(folder / nama_berkas_templat(pz), periodisasi=pz) for pz in VARIAN]
+    ditulis += tulis_contoh(folder / "contoh")
+    doc = root / "docs" / "layout.md"
+    doc.parent.mkdir(parents=True, exist_ok=True)
+    doc.write_text(dokumentasi(), encoding="utf-8")
+    ditulis.append(doc)
+    return ditulis
