@@ -50,7 +50,7 @@ from datetime import date, datetime
 from typing import Any
 
 from skpxl.adapters.base import Block, CellValue, Ref
-from skpxl.layout import kutip_lembar, urai_rentang, urai_rujukan_excel, urai_sel
+from skpxl.layout import kutip_lembar, rentang, urai_rentang, urai_rujukan_excel, urai_sel
 
 __all__ = ["XlwingsWorkbook", "perlu_apostrof", "rumus_tautan"]
 
@@ -70,7 +70,8 @@ _TEKS_BERISIKO = re.compile(
       | [(]?\s*[$€£¥₹]?\s*[(]?\s*[.,]?\d           # a number, a date, a time, a fraction, currency
       | [$€£¥₹]\s*\d
       | Rp\.?\s*\d                                 # rupiah
-      | \#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|BUSY!|UNKNOWN!|CONNECT!|PYTHON!)
+      | \#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA
+           |SPILL!|CALC!|FIELD!|BLOCKED!|BUSY!|UNKNOWN!|CONNECT!|PYTHON!)
       | (?:true|false|benar|salah)\s*$
       | (?:"""
     + _BULAN
@@ -105,14 +106,14 @@ def _dari_excel(v: Any) -> CellValue:
     if v is None or isinstance(v, str | bool | int | float | datetime | date):
         if isinstance(v, str) and v == "":
             return None
-        return v  # type: ignore[no-any-return]
+        return v
     return str(v)
 
 
-def rumus_tautan(teks: str, lembar: str, sel: str) -> str:
-    """``=HYPERLINK("#'EVALUASI AKHIR'!C9","C9")``: a link to a cell of this workbook."""
-    urai_sel(sel)  # a plain cell address, or ValueError
-    tujuan = f"#{kutip_lembar(lembar)}!{sel.replace('$', '').upper()}"
+def rumus_tautan(teks: str, lembar: str, ref: str) -> str:
+    """``=HYPERLINK("#'EVALUASI AKHIR'!C9","C9")``: a link to a cell (or a range) of this workbook."""
+    r0, c0, r1, c1 = urai_rentang(ref.replace("$", ""))  # a plain A1 address or range, or ValueError
+    tujuan = f"#{kutip_lembar(lembar)}!{rentang(r0, c0, r1, c1)}"
     tampil = teks[:_PANJANG_TEKS_TAUTAN].replace('"', '""')
     return f'=HYPERLINK("{tujuan.replace(chr(34), chr(34) * 2)}","{tampil}")'
 

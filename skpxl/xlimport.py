@@ -1,0 +1,64 @@
+"""Import xlwings for the button path without pandas and numpy.
+
+``import xlwings`` imports pandas and numpy whenever they are installed (they are optional for
+xlwings: every use is guarded by ``try: import pandas ... except ImportError``). On the button
+path that is most of the start-up time: a fresh Python per click, ~0.25–0.5 s spent loading
+libraries the Validasi/Hitung path never touches.
+
+:func:`impor_xlwings` imports xlwings with a temporary :data:`sys.meta_path` finder that makes
+``import pandas`` / ``import numpy`` (and their submodules) raise :class:`ModuleNotFoundError`
+*only while xlwings itself is being imported*, and only when
+
+* xlwings is not imported yet (otherwise it is returned as is: nothing to decide), and
+* the library in question is not imported yet (a process that already has pandas keeps it and
+  xlwings sees it as usual).
+
+The finder is removed as soon as the import returns or fails. Afterwards pandas and numpy can be
+imported normally; the one lasting effect is that this process's xlwings treats them as absent
+(no DataFrame/ndarray converters), which the skpxl buttons never use. Code that needs xlwings'
+pandas converters should import xlwings itself before :mod:`skpxl.xl`.
+
+Note: xlwings' own ``RunPython`` command line starts with ``import xlwings.utils`` before our
+code runs, so in that route the choice is made before skpxl is involved; see ``docs/excel.md``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from importlib.machinery import ModuleSpec
+from types import ModuleType
+
+__all__ = ["MODUL_BERAT", "impor_xlwings"]
+
+MODUL_BERAT: tuple[str, ...] = ("pandas", "numpy")
+"""Top-level packages kept out of the button path."""
+
+
+class _TolakModul:
+    """A meta-path finder that refuses a fixed set of top-level packages."""
+
+    def __init__(self, nama: Iterable[str]) -> None:
+        self._nama = frozenset(nama)
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None = None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if fullname.partition(".")[0] in self._nama:
+            raise ModuleNotFoundError(f"{fullname} tidak dimuat pada jalur tombol skpxl", name=fullname)
+        return None
+
+
+def impor_xlwings(tanpa: Iterable[str] = MODUL_BERAT) -> ModuleType:
+    """Return the ``xlwings`` module, importing it without the packages in ``tanpa`` if it is not loaded yet."""
+    sudah = sys.modules.get("xlwings")
+    if sudah is not None:
+        return sudah
+    tolak = [n for n in tanpa if n not in sys.modules]
+    penjaga = _TolakModul(tolak)
+    sys.meta_path.insert(0, penjaga)
+    try:
+        import xlwings
+    finally:
+        sys.meta_path.remove(penjaga)
+    return xlwings
