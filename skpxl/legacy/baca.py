@@ -222,12 +222,14 @@ class _Grid:
             if lembar not in wb.sheetnames:
                 continue
             sel: dict[tuple[int, int], object] = {}
-            for r, baris in enumerate(
-                wb[lembar].iter_rows(min_row=1, max_row=maks_baris, max_col=maks_kolom, values_only=True), start=1
-            ):
-                for c, isi in enumerate(baris, start=1):
-                    if isi is not None:
-                        sel[(r, c)] = isi
+            for r, baris in enumerate(wb[lembar].iter_rows(min_row=1, max_row=maks_baris, max_col=maks_kolom), start=1):
+                for c, cell in enumerate(baris, start=1):
+                    isi = cell.value
+                    if isi is None:
+                        continue
+                    if isinstance(isi, int | float) and not isinstance(isi, bool) and "%" in cell.number_format:
+                        isi = _Persen(isi)  # "85%" typed into Excel is stored as 0.85 with a percent format
+                    sel[(r, c)] = isi
             self.nilai[lembar] = sel
 
     def ambil(self, lembar: str, baris: int, kolom: int) -> object:
@@ -249,12 +251,13 @@ def baca_meta(nama: Mapping[str, tuple[str, str]], ambil: Ambil, sheetnames: lis
             if isi is not None and str(isi).strip():
                 meta[k] = str(isi).strip()
     if not meta and LEMBAR_META in sheetnames:
+        dari_nama = {nm: k for k, nm in META_KUNCI.items()}
         for r in range(1, 40):
-            kunci_meta = ambil(LEMBAR_META, r, 1)
-            if isinstance(kunci_meta, str) and kunci_meta.strip() in META_KUNCI:
-                isi = ambil(LEMBAR_META, r, 2)
-                if isi is not None and str(isi).strip():
-                    meta[kunci_meta.strip()] = str(isi).strip()
+            label = ambil(LEMBAR_META, r, 1)
+            kunci_meta = dari_nama.get(label.strip().upper()) if isinstance(label, str) else None
+            isi = ambil(LEMBAR_META, r, 2)
+            if kunci_meta is not None and isi is not None and str(isi).strip():
+                meta[kunci_meta] = str(isi).strip()
     return meta
 
 
@@ -441,7 +444,10 @@ class _Pembaca:
         if isinstance(isi, bool | datetime | date | time | timedelta):
             self.tambah("ANGKA_TIDAK_TERBACA", lembar, sel, isi, label=label)
             return _TIDAK_TERBACA
-        if isinstance(isi, int):
+        if isinstance(isi, _Persen):
+            d = Decimal(format(isi.nilai * 100, ".15g"))
+            self.tambah("ANGKA_PERSEN", lembar, sel, str(isi), label=label, angka=_teks_angka(d))
+        elif isinstance(isi, int):
             d = Decimal(isi)
         elif isinstance(isi, float):
             if isi != isi or isi in (float("inf"), float("-inf")):
@@ -516,6 +522,16 @@ class _Pembaca:
         if hasil is None:
             self.tambah("TANGGAL_TIDAK_TERBACA", lembar, sel, isi, label=label)
         return hasil
+
+
+@dataclass(frozen=True)
+class _Persen:
+    """A number shown with a percent format: 0.85 displayed as 85%."""
+
+    nilai: int | float
+
+    def __str__(self) -> str:
+        return f"{Decimal(format(self.nilai * 100, '.15g')).normalize():f}%".replace(".", ",")
 
 
 @dataclass(frozen=True)

@@ -606,7 +606,7 @@ def _tulis_meta(wb: Any, nama: Mapping[str, tuple[str, str]], hasil: HasilLegacy
         for i, (k, v) in enumerate(
             {"paket_id": hasil.paket.id, "paket_versi": hasil.paket.versi, **isi}.items(), start=1
         ):
-            ws.cell(i, 1).value = k
+            ws.cell(i, 1).value = META_KUNCI[k]
             _tulis(ws.cell(i, 2), v)
         return
     ws = wb[LEMBAR_META]
@@ -617,6 +617,6 @@ def _tulis_meta(wb: Any, nama: Mapping[str, tuple[str, str]], hasil: HasilLegacy
             r, c = pisah_a1(rentang.split(":")[0])
             _tulis(wb[lembar].cell(r, c), v)
             continue
-        baris = next((r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == k), ws.max_row + 1)
-        ws.cell(baris, 1).value = k
+        baris = next((r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == nm), ws.max_row + 1)
+        ws.cell(baris, 1).value = nm
         _tulis(ws.cell(baris, 2), v)

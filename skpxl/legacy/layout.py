@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 Jenis = Literal["input", "hasil"]
-"""``input``: typed by the user (unlocked, yellow); ``hasil``: written by skpxl (locked, green)."""
+"""``input``: typed by the user (unlocked, yellow); ``hasil``: written by skpxl (locked, blue)."""
 
 Tipe = Literal["teks", "angka", "tanggal", "ya_tidak", "pilihan", "nip", "skor", "label", "persen", "nomor"]
 """How a cell is formatted and read: ``skor`` is a 2-place result, ``persen`` a weight shown as 70%."""
@@ -56,7 +56,7 @@ LEMBAR_SKP = "SKP"
 LEMBAR_PENILAIAN = "Penilaian"
 LEMBAR_PENJELASAN = "Penjelasan"
 LEMBAR_PETUNJUK = "Petunjuk"
-LEMBAR_META = "_meta"
+LEMBAR_META = "_SKPXL"  # the same hidden metadata sheet and names as the main SKP template
 
 PILIHAN_YA_TIDAK = ("Ya", "Tidak")
 SATUAN_WAKTU = ("bulan", "minggu", "hari")
@@ -67,14 +67,14 @@ PANGKAT_PPPK = tuple(g.label for g in GOLONGAN_PPPK)
 NAMA_PENJELASAN = "PENJELASAN"
 """Defined name of the first cell of the explanation/findings list on the Penjelasan sheet (3 columns wide)."""
 
-# Keys of the metadata sheet, with their defined names.
+# Keys of the metadata sheet → their defined names (also written in column A of the sheet).
 META_KUNCI: dict[str, str] = {
-    "template_id": "META_TEMPLATE_ID",
-    "template_versi": "META_TEMPLATE_VERSI",
-    "paket_id": "META_PAKET_ID",
-    "paket_versi": "META_PAKET_VERSI",
-    "paket_dihitung": "META_PAKET_DIHITUNG",
-    "skpxl_versi": "META_SKPXL_VERSI",
+    "template_id": "TEMPLATE_ID",
+    "template_versi": "TEMPLATE_VERSI",
+    "paket_id": "PAKET_ATURAN_ID",
+    "paket_versi": "PAKET_ATURAN_VERSI",
+    "paket_dihitung": "HITUNG_PAKET_ATURAN",
+    "skpxl_versi": "HITUNG_SKPXL_VERSI",
 }
 
 
@@ -404,7 +404,7 @@ def _kepala(lembar: str, kolom_akhir: str, judul: str, stempel: str) -> tuple[Te
         Teks(
             lembar,
             "A3",
-            "Sel kuning diisi pegawai/pejabat penilai. Sel hijau diisi oleh skpxl (perintah hitung) dan terkunci.",
+            "Sel kuning diisi pegawai/pejabat penilai. Sel biru diisi oleh skpxl (perintah hitung) dan terkunci.",
             "keterangan",
             sampai=f"{kolom_akhir}3",
         ),
@@ -746,7 +746,7 @@ def _pp46() -> TataLetak:
             "yang sama. Kosongkan TB dan RB bila kegiatan tidak beranggaran.",
             "Pada lembar Penilaian isi nilai perilaku kerja (0–100) dan pilih apakah jabatan struktural; "
             "aspek Kepemimpinan hanya untuk pejabat struktural.",
-            "Jalankan: skpxl hitung NAMA_BERKAS.xlsx --paket pp-46-2011. Sel hijau, lembar Penjelasan dan "
+            "Jalankan: skpxl hitung NAMA_BERKAS.xlsx --paket pp-46-2011. Sel biru, lembar Penjelasan dan "
             "stempel paket aturan akan diisi; temuan (angka yang tidak terbaca dan sebagainya) tercantum di "
             "lembar Penjelasan.",
             "Lembar dilindungi tanpa kata sandi (Review → Unprotect Sheet) agar sel hasil tidak terketik tanpa "
@@ -963,7 +963,7 @@ def _p8() -> TataLetak:
             "< 60% → capaian/59 × 49.",
             "Pada lembar Penilaian isi nilai perilaku kerja, pilih apakah perilaku dinilai 360° (bobot 60/40, "
             "selain itu 70/30) dan apakah ada inovasi (syarat predikat Sangat Baik).",
-            "Jalankan: skpxl hitung NAMA_BERKAS.xlsx --paket permenpanrb-8-2021. Sel hijau, lembar Penjelasan dan "
+            "Jalankan: skpxl hitung NAMA_BERKAS.xlsx --paket permenpanrb-8-2021. Sel biru, lembar Penjelasan dan "
             "stempel paket aturan akan diisi.",
             "Lembar dilindungi tanpa kata sandi (Review → Unprotect Sheet) agar sel hasil tidak terketik tanpa "
             "sengaja. Untuk menambah baris IKI, sisipkan baris di tengah tabel (bukan di bawahnya).",

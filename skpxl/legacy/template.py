@@ -2,7 +2,7 @@
 
 Everything comes from :mod:`skpxl.legacy.layout`; the workbook's created date is fixed and XlsxWriter stamps zip
 members with a fixed date, so building twice gives identical bytes. Input cells are yellow and unlocked, result
-cells green and locked; sheets are protected without a password; closed lists have dropdowns; A4 print setup.
+cells blue and locked; sheets are protected without a password; closed lists have dropdowns; A4 print setup.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ FOLDER_TEMPLATE = Path(__file__).resolve().parents[2] / "workbook_templates" / "
 """Where ``python -m skpxl.legacy`` writes (in a source checkout)."""
 
 WARNA_INPUT = "#FFF2CC"
-WARNA_HASIL = "#E2EFDA"
+WARNA_HASIL = "#DDEBF7"  # the main SKP template's colours: yellow input, blue computed
 WARNA_KEPALA = "#D9E1F2"
 _PROTEKSI = {
     "insert_rows": True,
@@ -301,7 +301,7 @@ def _meta(tl: TataLetak, wb: Any, ws: Any, gaya: _Gaya) -> None:
         "skpxl_versi": "",
     }
     for i, (k, v) in enumerate(isi.items()):
-        ws.write_string(i, 0, k, gaya.meta_kunci)
+        ws.write_string(i, 0, META_KUNCI[k], gaya.meta_kunci)
         ws.write_string(i, 1, v, gaya.meta_isi)
         wb.define_name(META_KUNCI[k], f"='{LEMBAR_META}'!$B${i + 1}")
     kolom = 3

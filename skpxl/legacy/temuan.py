@@ -34,6 +34,7 @@ KATALOG: dict[str, tuple[Tingkat, str]] = {
     "NILAI_GALAT": (ERR, "{label} berisi galat Excel {nilai}. Perbaiki rumusnya atau ketik angkanya langsung."),
     "ANGKA_TIDAK_TERBACA": (ERR, '{label} "{nilai}" bukan angka. Tulis angkanya saja, misalnya 12 atau 1,5.'),
     "ANGKA_TEKS": (INFO, '{label} "{nilai}" ditulis sebagai teks dan dibaca sebagai {angka}.'),
+    "ANGKA_PERSEN": (INFO, "{label} berformat persen ({nilai}) dan dibaca sebagai {angka}."),
     "ANGKA_AMBIGU": (
         WARN,
         '{label} "{nilai}" dibaca sebagai {angka} (titik = pemisah ribuan). '
