@@ -532,6 +532,13 @@ IDENTITAS = (
     ("jabatan", "JABATAN", "panjang"),
     ("unit_kerja", "UNIT KERJA", "panjang"),
 )
+_KETERANGAN_IDENTITAS = {
+    "nama": "Name",
+    "nip": "NIP (a text cell: 18 digits for PNS)",
+    "pangkat": "Pangkat/golongan ruang",
+    "jabatan": "Jabatan",
+    "unit_kerja": "Unit kerja",
+}
 PIHAK = (
     ("pegawai", "PEGAWAI", "PEGAWAI YANG DINILAI"),
     ("penilai", "PENILAI", "PEJABAT PENILAI KINERJA"),
@@ -629,7 +636,7 @@ def _skp(
             if c == 0:
                 tulisan.append(Tulisan(L, sel(r, 0), str(i + 1), "nomor"))
             n = f"{kunci_id.upper()}_{akhiran}"
-            ket = f"{label.title()} of the {judul.lower()}."
+            ket = f"{_KETERANGAN_IDENTITAS[kunci_id]} of the {judul.lower()}."
             daftar = "DAFTAR_PANGKAT" if kunci_id == "pangkat" else None
             _label_nilai(hasil, n, L, r, c_label, c_nilai, label, Peran.ISIAN, ket, format=fmt, daftar=daftar)
     tulisan.append(Tulisan(L, rentang(14, 5, 19, kanan), PETUNJUK, "petunjuk"))
