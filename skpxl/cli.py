@@ -43,6 +43,9 @@ def buat_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="perintah", metavar="PERINTAH", parser_class=_Parser)
     demo = sub.add_parser("demo", help="contoh: predikat dan kurva distribusi unit contoh bawaan")
     demo.set_defaults(fungsi=_demo)
+    from skpxl import cli_berkas  # light: its heavy imports happen inside the command
+
+    cli_berkas.daftar(sub)
     return p
 
 

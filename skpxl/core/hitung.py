@@ -62,6 +62,7 @@ class HasilPeriode:
     rating_hasil_kerja: Rating | None = None  # in force
     penjelasan_hasil_kerja: str = ""
     rating_perilaku: Rating | None = None
+    usulan_perilaku: Usulan | None = None  # aggregated from per-core-value ratings
     penjelasan_perilaku: str = ""
     predikat: Predikat | None = None
     penjelasan_predikat: str = ""
@@ -152,8 +153,9 @@ def _periode(form: SkpForm, kode: str, ks: Konteks, k: Konfigurasi, sebelumnya: 
     if hp.predikat_organisasi is not None and ks.jenis_jabatan in PIMPINAN_UNIT:
         r = rating_dari_organisasi(hp.predikat_organisasi, k)
         hp.usulan = Usulan(r, f"capaian kinerja organisasi {hp.predikat_organisasi.value} → {r.value}")
-        catatan.append(temuan("RATING_DARI_ORGANISASI", ev.sel if ev else {}, "predikat_organisasi",
-                              periode=label, organisasi=hp.predikat_organisasi.value, nilai=r.value))  # fmt: skip
+        if ev is not None and Rating.cari(ev.rating_hasil_kerja) is None:  # only when the proposal is what counts
+            catatan.append(temuan("RATING_DARI_ORGANISASI", ev.sel, "predikat_organisasi", periode=label,
+                                  organisasi=hp.predikat_organisasi.value, nilai=r.value))  # fmt: skip
     _rating_hasil_kerja(hp, form, kode, k, sebelumnya, catatan)
     _rating_perilaku(hp, form, kode, k, sebelumnya, catatan)
     if hp.rating_hasil_kerja is not None and hp.rating_perilaku is not None:
@@ -209,6 +211,7 @@ def _rating_perilaku(hp: HasilPeriode, form: SkpForm, kode: str, k: Konfigurasi,
         per_nilai = [x for n, v in ev.rating_perilaku_per_nilai.items() if NilaiInti.cari(n) and (x := Rating.cari(v))]
         if per_nilai:
             u = rating_perilaku_agregat(per_nilai, k)
+            hp.usulan_perilaku = u
             hp.rating_perilaku, hp.penjelasan_perilaku = u.rating, u.penjelasan
             return
     if kode == AKHIR and k.akhir_dari_periode_terakhir and sebelumnya and sebelumnya.rating_perilaku:

@@ -29,20 +29,30 @@ def iki_kualitatif(iki: IKI, ks: Konteks) -> bool:
     return not ks.kuantitatif
 
 
+def sel_evaluasi(iki: IKI, kode: str) -> dict[str, str]:
+    """Evaluation cells of an IKI for a period, also when nothing was entered there yet."""
+    ev = iki.evaluasi.get(kode)
+    if ev is not None and ev.sel:
+        return ev.sel
+    akhiran = f":{kode}"
+    return {k.removesuffix(akhiran): v for k, v in iki.sel.items() if k.endswith(akhiran)}
+
+
 def _realisasi(iki: IKI, kode: str, label: str, diisi: bool, ks: Konteks) -> Iterator[Temuan]:
     ev = iki.evaluasi.get(kode)
+    sel = sel_evaluasi(iki, kode)
     if iki_kualitatif(iki, ks):
         kat = ev.kategori if ev else None
         if kosong(kat):
             if diisi and kode != AKHIR:
-                yield temuan("KATEGORI_KOSONG", ev.sel if ev else iki.sel, "kategori", iki=nama_iki(iki),
+                yield temuan("KATEGORI_KOSONG", sel, "kategori", iki=nama_iki(iki),
                              periode=label)  # fmt: skip
         elif Rating.cari(kat) is None:
-            yield temuan("KATEGORI_TIDAK_DIKENAL", ev.sel if ev else {}, "kategori", kat, periode=label)
+            yield temuan("KATEGORI_TIDAK_DIKENAL", sel, "kategori", kat, periode=label)
         return
     if ev is None or kosong(ev.realisasi):
         if diisi:
-            yield temuan("REALISASI_KOSONG", ev.sel if ev else iki.sel, "realisasi", iki=nama_iki(iki), periode=label)
+            yield temuan("REALISASI_KOSONG", sel, "realisasi", iki=nama_iki(iki), periode=label)
         return
     b = baca_bilangan(ev.realisasi)
     if b is None:

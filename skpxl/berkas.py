@@ -1,0 +1,81 @@
+"""Safe file handling for a user's workbook: checks before reading, backup and atomic replace on writing.
+
+A user's workbook is never written in place: the new content goes to a temporary file
+in the same folder, the original is copied to a backup, then the temporary file
+replaces the original in one ``os.replace`` (atomic on the same file system). An
+interrupted run therefore leaves either the old or the new workbook, never half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from skpxl.errors import BerkasTidakTerbaca
+
+EKSTENSI = (".xlsx", ".xlsm")
+
+
+def periksa_berkas(path: Path) -> None:
+    """Raise BerkasTidakTerbaca with one Indonesian sentence when ``path`` cannot be an SKP workbook."""
+    if not path.exists():
+        raise BerkasTidakTerbaca(f"Berkas '{path}' tidak ditemukan.")
+    if path.is_dir():
+        raise BerkasTidakTerbaca(f"'{path}' adalah folder, bukan berkas Excel.")
+    if path.suffix.lower() == ".xls":
+        raise BerkasTidakTerbaca(
+            f"Berkas '{path.name}' berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai .xlsx (Save As)."
+        )
+    if path.suffix.lower() not in EKSTENSI:
+        raise BerkasTidakTerbaca(f"Berkas '{path.name}' bukan buku kerja Excel (.xlsx atau .xlsm).")
+    try:
+        with path.open("rb") as f:
+            kepala = f.read(8)
+    except OSError as e:
+        raise BerkasTidakTerbaca(f"Berkas '{path.name}' tidak dapat dibuka: {e.strerror or e}.") from e
+    if kepala.startswith(b"\xd0\xcf\x11\xe0"):
+        raise BerkasTidakTerbaca(
+            f"Berkas '{path.name}' terenkripsi (dilindungi kata sandi) atau berformat lama; buka di Excel, hapus kata "
+            "sandinya, lalu simpan sebagai .xlsx."
+        )
+    if not kepala.startswith(b"PK"):
+        raise BerkasTidakTerbaca(f"Berkas '{path.name}' bukan buku kerja Excel yang sah (isinya bukan format .xlsx).")
+
+
+def nama_cadangan(path: Path, waktu: datetime) -> Path:
+    """``SKP_Rina.xlsx`` → ``SKP_Rina.cadangan-20261128-093000.xlsx`` (a new name on every run)."""
+    dasar = path.with_name(f"{path.stem}.cadangan-{waktu:%Y%m%d-%H%M%S}{path.suffix}")
+    n = 1
+    kandidat = dasar
+    while kandidat.exists():
+        n += 1
+        kandidat = dasar.with_name(f"{dasar.stem}-{n}{path.suffix}")
+    return kandidat
+
+
+def tulis_aman(
+    tujuan: Path, tulis: Callable[[Path], None], *, cadangan_dari: Path | None, waktu: datetime
+) -> Path | None:
+    """Write ``tujuan`` through a temp file + atomic replace; back up ``cadangan_dari`` first.
+
+    Returns the backup path (None when nothing was backed up).
+    """
+    fd, tmp_name = tempfile.mkstemp(prefix=".skpxl-", suffix=tujuan.suffix, dir=tujuan.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        tulis(tmp)
+        cadangan = None
+        if cadangan_dari is not None and cadangan_dari.exists():
+            cadangan = nama_cadangan(cadangan_dari, waktu)
+            shutil.copy2(cadangan_dari, cadangan)
+        os.replace(tmp, tujuan)
+        return cadangan
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()

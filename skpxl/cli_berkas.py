@@ -1,0 +1,88 @@
+"""``skpxl validasi FILE`` and ``skpxl hitung FILE``: the buttons for PCs without Excel or with macros blocked.
+
+The file is written only through :func:`skpxl.berkas.tulis_aman` (temp file, backup,
+atomic replace), or to ``-o OUT``. Exit codes: 0 clean, 1 findings with errors, 2 unusable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from skpxl.berkas import periksa_berkas, tulis_aman
+from skpxl.errors import SkpxlError
+from skpxl.laporan import ke_json, ringkasan_temuan, teks_hasil, teks_temuan
+
+KELUAR_BERSIH, KELUAR_TEMUAN, KELUAR_INPUT = 0, 1, 2
+
+
+def daftar(sub: Any) -> None:
+    """Register the subcommands on ``skpxl``'s subparsers."""
+    for perintah, bantuan in (
+        ("validasi", "periksa formulir SKP dan tulis lembar Hasil Validasi"),
+        ("hitung", "hitung capaian, rating, predikat dan angka kredit, lalu tulis ke buku kerja"),
+    ):
+        p = sub.add_parser(perintah, help=bantuan, description=bantuan.capitalize() + ".")
+        p.add_argument("berkas", metavar="FILE", type=Path, help="buku kerja SKP (.xlsx/.xlsm)")
+        p.add_argument("-o", "--output", metavar="OUT", type=Path,
+                       help="tulis hasil ke berkas ini (berkas asli tidak diubah); tanpa -o berkas asli diperbarui "
+                       "setelah dibuat cadangannya")  # fmt: skip
+        p.add_argument("--json", action="store_true", help="keluaran JSON untuk mesin")
+        p.add_argument("--tanpa-tulis", action="store_true", help="hanya laporkan; jangan menulis berkas apa pun")
+        if perintah == "hitung":
+            p.add_argument("--periode", metavar="P", help="periode, mis. TW1, S2, B03, AKHIR (bawaan: semua)")
+        p.set_defaults(fungsi=jalankan, perintah_berkas=perintah)
+
+
+def jalankan(args: argparse.Namespace) -> int:
+    from skpxl.adapters.openpyxl_adapter import buka
+    from skpxl.service import hitung_buku, validasi_buku
+
+    path: Path = args.berkas
+    waktu = datetime.now().replace(microsecond=0)
+    try:
+        periksa_berkas(path)
+        wb = buka(path)
+        if args.perintah_berkas == "hitung":
+            lap = hitung_buku(wb, periode=args.periode, waktu=waktu)
+        else:
+            lap = validasi_buku(wb, waktu=waktu)
+        cadangan = None
+        tujuan = None
+        if not args.tanpa_tulis:
+            tujuan = args.output or path
+            cadangan = tulis_aman(
+                tujuan, lambda tmp: wb.save(tmp), cadangan_dari=path if tujuan == path else None, waktu=waktu
+            )
+    except SkpxlError as e:
+        return _gagal(args, str(e))
+    except OSError as e:
+        return _gagal(args, f"Berkas '{path}' tidak dapat dibaca atau ditulis: {e.strerror or e}.")
+    if args.json:
+        data = ke_json(str(path), lap.paket, lap.temuan, lap.hasil, waktu.isoformat())
+        data["ditulis_ke"] = None if tujuan is None else str(tujuan)
+        data["cadangan"] = None if cadangan is None else str(cadangan)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(f"{path.name}: {ringkasan_temuan(lap.temuan)}")
+        for baris in teks_temuan(lap.temuan):
+            print(baris)
+        if lap.hasil is not None:
+            for baris in teks_hasil(lap.hasil):
+                print(baris)
+        if tujuan is not None:
+            print(f"Ditulis ke {tujuan}" + (f" (cadangan: {cadangan.name})" if cadangan else ""))
+        print(lap.kalimat())
+    return KELUAR_TEMUAN if lap.jumlah_kesalahan else KELUAR_BERSIH
+
+
+def _gagal(args: argparse.Namespace, pesan: str) -> int:
+    if args.json:
+        print(json.dumps({"berkas": str(args.berkas), "galat": pesan}, ensure_ascii=False))
+    else:
+        print(f"skpxl: {pesan}", file=sys.stderr)
+    return KELUAR_INPUT
