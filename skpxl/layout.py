@@ -209,7 +209,9 @@ def alamat(lembar: str, ref: str) -> str:
 def pisah_alamat(teks: str) -> tuple[str, str]:
     """ "EVALUASI AKHIR!F13" → ("EVALUASI AKHIR", "F13") (split at the last "!")."""
     lembar, _, ref = teks.rpartition("!")
-    return lembar.strip("'"), ref
+    if len(lembar) >= 2 and lembar[0] == lembar[-1] == "'":
+        lembar = lembar[1:-1].replace("''", "'")
+    return lembar, ref
 
 
 def tautan_internal(lembar: str, ref: str) -> str:
