@@ -208,6 +208,13 @@ class _Hitung:
     def ditolak(self, b: BarisTabel, alasan: str) -> None:
         self.tambah("BARIS_DITOLAK", b.lembar, b.rentang, baris=f"Baris {b.baris}", alasan=alasan)
 
+    def gagal_hitung(self, apa: str, kunci_hasil: str, e: InputTidakValid) -> None:
+        """A pack function refused the values (e.g. a number out of its sane bounds): a finding, no result."""
+        sel = self.tl.sel_dari_kunci(kunci_hasil)
+        self.tambah(
+            "HITUNG_DITOLAK", sel[0].lembar if sel else None, sel[0].alamat if sel else None, apa=apa, alasan=str(e)
+        )
+
     def baris_gagal(self, b: BarisTabel, nama: str | None) -> None:
         self.baris.append(BarisHasil(b.nomor, b.baris, b.lembar, nama, {}, None))
 
@@ -296,7 +303,11 @@ class _PP46(_Hitung):
                 kegiatan.append(k)
         skp: p46.HasilSKP | None = None
         if kegiatan and not baris_salah:
-            skp = p46.hitung_skp(kegiatan, konfigurasi=self.k)
+            try:
+                skp = p46.hitung_skp(kegiatan, konfigurasi=self.k)
+            except InputTidakValid as e:
+                self.gagal_hitung("Nilai SKP", "nilai_skp", e)
+                return self.selesai(None, None)
             self.total["nilai_skp"] = skp.nilai.tampil
             self.total["sebutan_skp"] = skp.sebutan.value
             self.penjelasan.append(Penjelasan("Nilai capaian SKP", self.alamat("nilai_skp"), skp.penjelasan))
@@ -308,7 +319,11 @@ class _PP46(_Hitung):
                 sebab = "tabel kegiatan" if skp is None else "nilai perilaku kerja"
                 self.tambah("HASIL_TIDAK_DIHITUNG", None, None, apa="Nilai prestasi kerja", sebab=sebab)
             return self.selesai(None, None)
-        pk = p46.prestasi_kerja(skp, perilaku, konfigurasi=self.k)
+        try:
+            pk = p46.prestasi_kerja(skp, perilaku, konfigurasi=self.k)
+        except InputTidakValid as e:
+            self.gagal_hitung("Nilai prestasi kerja", "nilai", e)
+            return self.selesai(None, None)
         self.total |= {
             "bagian_skp": pk.bagian_skp.tampil,
             "bagian_perilaku": pk.bagian_perilaku.tampil,
@@ -344,11 +359,11 @@ class _PP46(_Hitung):
             k = p46.Kegiatan.buat(
                 to=to, ro=ro, tk=tk, rk=rk, tw=tw, rw=rw, tb=tb, rb=rb, satuan=b.teks("satuan_output"), nama=nama
             )
+            hk = p46.hitung_kegiatan(k, konfigurasi=self.k)
         except InputTidakValid as e:
             self.ditolak(b, str(e))
             self.baris_gagal(b, nama)
             return None
-        hk = p46.hitung_kegiatan(k, konfigurasi=self.k)
         skor = [s.tampil if self.k.pembulatan_bertahap else s.nilai for _, s in hk.aspek]
         nilai: dict[str, Decimal | None] = {
             "nilai_kuantitas": hk.kuantitas.tampil,
@@ -396,7 +411,11 @@ class _PP46(_Hitung):
             ok = False
         if not ok:
             return None
-        hp = p46.nilai_perilaku(nilai, struktural=struktural, konfigurasi=self.k)
+        try:
+            hp = p46.nilai_perilaku(nilai, struktural=struktural, konfigurasi=self.k)
+        except InputTidakValid as e:
+            self.gagal_hitung("Nilai perilaku kerja", "nilai_perilaku", e)
+            return None
         for a, v in hp.aspek:
             kunci_aspek = next(k for k, x in aspek.items() if x is a)
             self.total[f"sebutan_{kunci_aspek}"] = p46.sebutan(v, ambang=self.k.ambang).value
@@ -422,9 +441,9 @@ class _P8(_Hitung):
         iki: list[p8.HasilIKI] = []
         baris_salah = self.tabel_kosong()
         rhk: str | None = None
-        for b in self.isi.baris:
+        for i, b in enumerate(self.isi.baris):
             rhk = b.teks("rhk") or rhk
-            if rhk is None:
+            if rhk is None and i == 0:  # later rows belong to the same (nameless) RHK: one finding
                 self.tambah("RHK_KOSONG", b.lembar, b.alamat.get("rhk"), baris=f"Baris {b.baris}")
             h = self._iki(b)
             if h is None:
@@ -433,7 +452,11 @@ class _P8(_Hitung):
                 iki.append(h)
         skp: p8.HasilNilaiSKP | None = None
         if iki and not baris_salah:
-            skp = p8.nilai_skp(iki, konfigurasi=self.k)
+            try:
+                skp = p8.nilai_skp(iki, konfigurasi=self.k)
+            except InputTidakValid as e:
+                self.gagal_hitung("Nilai SKP", "nilai_skp", e)
+                return self.selesai(None, None)
             self.total["nilai_skp"] = skp.nilai.tampil
             self.penjelasan.append(Penjelasan("Nilai SKP", self.alamat("nilai_skp"), skp.penjelasan))
         elif self.isi.baris:
@@ -446,7 +469,11 @@ class _P8(_Hitung):
                 sebab = "tabel IKI" if skp is None else "nilai perilaku kerja"
                 self.tambah("HASIL_TIDAK_DIHITUNG", None, None, apa="Nilai kinerja", sebab=sebab)
             return self.selesai(None, None)
-        nk = p8.nilai_kinerja(skp, perilaku, penilaian_360=penilaian_360, inovasi=inovasi, konfigurasi=self.k)
+        try:
+            nk = p8.nilai_kinerja(skp, perilaku, penilaian_360=penilaian_360, inovasi=inovasi, konfigurasi=self.k)
+        except InputTidakValid as e:
+            self.gagal_hitung("Nilai kinerja", "nilai", e)
+            return self.selesai(None, None)
         self.total |= {
             "bobot_skp": nk.bobot_skp,
             "bagian_skp": nk.bagian_skp.tampil,

@@ -81,6 +81,7 @@ KATALOG: dict[str, tuple[Tingkat, str]] = {
         WARN,
         "Periode penilaian tahun {tahun} berada di luar masa berlaku paket {paket} ({masa}). Periksa pilihan paket.",
     ),
+    "HITUNG_DITOLAK": (ERR, "{apa} tidak dapat dihitung: {alasan}"),
     "HASIL_TIDAK_DIHITUNG": (INFO, "{apa} tidak dihitung karena masih ada kesalahan pada {sebab}."),
 }
 
