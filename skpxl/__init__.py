@@ -5,6 +5,9 @@ Public API (stable): :func:`predikat`, :func:`capaian`, :func:`angka_kredit`,
 errors (all ``ValueError`` subclasses with Indonesian messages).
 """
 
+import os
+from typing import TYPE_CHECKING, Any
+
 from skpxl.api import angka_kredit, capaian, cek_kurva, parse_nip, predikat
 from skpxl.core.enums import Arah, Aspek, JenisJabatan, Jenjang, Predikat, PredikatOrganisasi, Rating
 from skpxl.core.nip import NIP
@@ -12,6 +15,17 @@ from skpxl.core.packs.permenpanrb_6_2022.kurva import PelanggaranKurva
 from skpxl.errors import BerkasTidakTerbaca, InputTidakValid, NipTidakValid, SkpxlError
 
 __version__ = "0.1.0"
+
+
+def rekap(folder: "str | os.PathLike[str]", **opsi: Any) -> "Rekap":
+    """HR batch as pandas DataFrames; see :func:`skpxl.batch.api.rekap` (pandas is imported only here)."""
+    from skpxl.batch.api import rekap as _rekap
+
+    return _rekap(folder, **opsi)
+
+
+if TYPE_CHECKING:
+    from skpxl.batch.api import Rekap
 
 __all__ = [
     "NIP",
@@ -33,4 +47,5 @@ __all__ = [
     "cek_kurva",
     "parse_nip",
     "predikat",
+    "rekap",
 ]

@@ -46,6 +46,9 @@ def buat_parser() -> argparse.ArgumentParser:
     from skpxl import cli_berkas  # light: its heavy imports happen inside the command
 
     cli_berkas.daftar(sub)
+    from skpxl.batch import cli as rekap_cli
+
+    rekap_cli.daftar(sub)
     return p
 
 

@@ -78,7 +78,7 @@ KATALOG: dict[str, tuple[Tingkat, str]] = {
     # measurability lint (the seed's top complaint: IKI that are not measurable)
     "IKI_TIDAK_TERUKUR": (WARN, "IKI \"{iki}\" tidak memuat angka maupun satuan, sehingga tidak terukur. Saran: rumuskan sebagai \"Jumlah ... (dokumen)\" atau \"Persentase ... (%)\" dengan target berupa angka."),
     "IKI_KATA_KABUR": (WARN, "IKI \"{iki}\" memakai kata \"{kata}\" tanpa ukuran yang jelas. Saran: sebutkan apa yang dihitung, misalnya \"Persentase {contoh} yang selesai tepat waktu (%)\"."),
-    "TARGET_SAMA_REALISASI": (WARN, "Pada {periode}, realisasi semua {jumlah} IKI persis sama dengan targetnya. Pastikan realisasi diisi dari bukti dukung, bukan disalin dari target."),
+    "TARGET_SAMA_REALISASI": (WARN, "Pada setiap periode ({periode}), realisasi semua IKI persis sama dengan targetnya. Pastikan realisasi diisi dari bukti dukung, bukan disalin dari target."),
     # evaluation
     "REALISASI_KOSONG": (WARN, "Realisasi IKI \"{iki}\" pada {periode} belum diisi, padahal IKI lain pada periode ini sudah."),
     "REALISASI_BUKAN_ANGKA": (ERR, "Realisasi \"{nilai}\" pada {periode} bukan angka. Tulis angkanya saja, misalnya 12 atau 1,5."),

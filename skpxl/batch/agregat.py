@@ -1,0 +1,150 @@
+"""Merging per-file results into a unit recap (pure): duplicates, kaskade, roster, kurva per unit."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from skpxl.batch.langkah import BarisPegawai, BarisTemuan, HasilBerkas
+from skpxl.core.enums import Predikat, PredikatOrganisasi
+from skpxl.core.packs.permenpanrb_6_2022.kurva import PelanggaranKurva, periksa_kurva, uraian_aturan
+
+TANPA_UNIT = "(unit kerja tidak diisi)"
+KASKADE_PUTUS = "RHK atasan yang diintervensi tidak ditemukan di SKP atasan; samakan teksnya dengan RHK atasan."
+
+
+def _kunci_teks(s: str | None) -> str:
+    return " ".join((s or "").lower().split())
+
+
+@dataclass(frozen=True)
+class TautanKaskade:
+    berkas: str
+    nama: str | None
+    rhk: str | None
+    rhk_atasan: str | None
+    atasan: str | None
+    berkas_atasan: str | None
+    keterangan: str
+
+
+@dataclass
+class RingkasanUnit:
+    unit: str
+    jumlah: Counter[Predikat] = field(default_factory=Counter)
+    tanpa_predikat: int = 0
+    organisasi: PredikatOrganisasi | None = None
+    sumber_organisasi: str = ""
+    pelanggaran: list[PelanggaranKurva] = field(default_factory=list)
+    aturan: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.jumlah.values())
+
+
+@dataclass
+class Agregat:
+    """Streaming accumulator: ``tambah`` each file's result, then ``selesai``."""
+
+    predikat_organisasi: PredikatOrganisasi | None = None
+    jumlah_berkas: int = 0
+    jumlah_pegawai: int = 0
+    bermasalah: list[tuple[str, str]] = field(default_factory=list)
+    temuan_batch: list[tuple[str, BarisTemuan]] = field(default_factory=list)  # duplicates, roster...
+    kaskade: list[TautanKaskade] = field(default_factory=list)
+    unit: dict[str, RingkasanUnit] = field(default_factory=dict)
+    jumlah_kesalahan: int = 0
+    _nip: dict[tuple[str, str], str] = field(default_factory=dict)
+    _org: dict[str, Counter[PredikatOrganisasi]] = field(default_factory=lambda: defaultdict(Counter))
+    _orang: list[tuple[str, BarisPegawai]] = field(default_factory=list)
+
+    def tambah(self, h: HasilBerkas) -> None:
+        self.jumlah_berkas += 1
+        if h.pegawai is None:
+            self.bermasalah.append((h.berkas, h.masalah or "Berkas tidak dapat diproses."))
+            return
+        p = h.pegawai
+        self.jumlah_pegawai += 1
+        self.jumlah_kesalahan += p.jumlah_kesalahan
+        # keep only what the cross-file checks need
+        self._orang.append((h.berkas, p))
+        unit = self.unit.setdefault(p.unit_kerja or TANPA_UNIT, RingkasanUnit(p.unit_kerja or TANPA_UNIT))
+        pred = Predikat.cari(p.predikat)
+        if pred is None:
+            unit.tanpa_predikat += 1
+        else:
+            unit.jumlah[pred] += 1
+        org = PredikatOrganisasi.cari(p.predikat_organisasi)
+        if org is not None:
+            self._org[unit.unit][org] += 1
+        if p.nip:
+            kunci = (p.nip, p.periode)
+            if kunci in self._nip:
+                pesan = (
+                    f"NIP {p.nip} tercatat di dua berkas untuk periode yang sama: {self._nip[kunci]} dan {h.berkas}."
+                )
+                self.temuan_batch.append((h.berkas, ("NIP_GANDA", "Kesalahan", None, None, p.nip, pesan)))
+                self.jumlah_kesalahan += 1
+            else:
+                self._nip[kunci] = h.berkas
+
+    def periksa_roster(
+        self, roster: Iterable[tuple[str, str | None]]
+    ) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None, str]]]:
+        """(missing: in the roster, no workbook; unexpected: a workbook, not in the roster)."""
+        daftar = {nip: nama for nip, nama in roster}
+        ada = {p.nip: (berkas, p.nama) for berkas, p in self._orang if p.nip}
+        hilang = [(nip, nama) for nip, nama in daftar.items() if nip not in ada]
+        asing = [(nip, nama, berkas) for nip, (berkas, nama) in ada.items() if nip not in daftar]
+        return hilang, asing
+
+    def selesai(self) -> None:
+        self._kaskade()
+        for u in self.unit.values():
+            if self.predikat_organisasi is not None:
+                u.organisasi, u.sumber_organisasi = self.predikat_organisasi, "argumen --predikat-organisasi"
+            elif self._org.get(u.unit):
+                hitung = self._org[u.unit]
+                u.organisasi = hitung.most_common(1)[0][0]
+                u.sumber_organisasi = "capaian kinerja organisasi di berkas pegawai"
+                if len(hitung) > 1:
+                    rincian = ", ".join(f"{o.value} ({n})" for o, n in hitung.most_common())
+                    u.sumber_organisasi += f"; berbeda antarberkas: {rincian}"
+            if u.organisasi is not None:
+                u.pelanggaran = periksa_kurva(u.organisasi, u.jumlah)
+                u.aturan = uraian_aturan(u.organisasi)
+
+    @property
+    def pelanggaran_kurva(self) -> int:
+        return sum(len(u.pelanggaran) for u in self.unit.values())
+
+    def _kaskade(self) -> None:
+        per_nip = {p.nip: (berkas, p) for berkas, p in self._orang if p.nip}
+        for berkas, p in self._orang:
+            perlu = [r for r in p.rhk if _kunci_teks(r.rhk_atasan)]
+            if not perlu:
+                continue
+            atasan = per_nip.get(p.nip_penilai or "")
+            if atasan is None:
+                self.kaskade.append(
+                    TautanKaskade(
+                        berkas,
+                        p.nama,
+                        None,
+                        None,
+                        p.nama_penilai,
+                        None,
+                        f"Berkas SKP pejabat penilai (NIP {p.nip_penilai or '-'}) tidak ada dalam folder ini; "
+                        "kaskade tidak dapat diperiksa.",
+                    )
+                )
+                continue
+            berkas_atasan, pa = atasan
+            teks_atasan = {_kunci_teks(r.teks) for r in pa.rhk}
+            for r in perlu:
+                if _kunci_teks(r.rhk_atasan) not in teks_atasan:
+                    self.kaskade.append(
+                        TautanKaskade(berkas, p.nama, r.teks, r.rhk_atasan, pa.nama, berkas_atasan, KASKADE_PUTUS)
+                    )

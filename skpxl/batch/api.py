@@ -1,0 +1,98 @@
+"""``skpxl.rekap(folder)`` for analysts: the same results as the recap workbook, as pandas DataFrames."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from skpxl.batch.jalan import HasilRekap, Mesin, rekap_folder
+from skpxl.batch.langkah import BarisPegawai, HasilBerkas
+from skpxl.core.enums import Predikat
+
+KOLOM_TEMUAN = ["berkas", "kode", "tingkat", "lembar", "sel", "nilai", "pesan"]
+
+
+@dataclass
+class Rekap:
+    """DataFrames of one batch run (``pegawai``, ``temuan``, ``ringkasan``, ``bermasalah``, ``kaskade``)."""
+
+    pegawai: pd.DataFrame
+    temuan: pd.DataFrame
+    ringkasan: pd.DataFrame
+    bermasalah: pd.DataFrame
+    kaskade: pd.DataFrame
+    hasil: HasilRekap
+
+    @property
+    def kurva(self) -> list[str]:
+        """Every kurva violation sentence, over all units."""
+        return [v.pesan for u in self.hasil.agregat.unit.values() for v in u.pelanggaran]
+
+
+def rekap(
+    folder: str | os.PathLike[str],
+    *,
+    periode: str | None = None,
+    roster: str | os.PathLike[str] | None = None,
+    predikat_organisasi: str | None = None,
+    jobs: int = 1,
+    engine: Mesin = "proses",
+    scheduler: str | None = None,
+    output: str | os.PathLike[str] | None = None,
+) -> Rekap:
+    """Run the HR batch on ``folder`` and return DataFrames (and write ``output`` when given)."""
+    pegawai: list[dict[str, Any]] = []
+    temuan: list[tuple[Any, ...]] = []
+
+    def simpan(h: HasilBerkas) -> None:
+        temuan.extend((h.berkas, *t) for t in h.temuan)
+        if h.pegawai is not None:
+            baris = {f.name: getattr(h.pegawai, f.name) for f in fields(BarisPegawai) if f.name != "rhk"}
+            baris["jumlah_rhk"] = len(h.pegawai.rhk)
+            baris["berkas"] = h.berkas
+            pegawai.append(baris)
+
+    hasil = rekap_folder(
+        Path(folder),
+        None if output is None else Path(output),
+        periode=periode,
+        roster=None if roster is None else Path(roster),
+        predikat_organisasi=predikat_organisasi,
+        jobs=jobs,
+        mesin=engine,
+        scheduler=scheduler,
+        pengamat=simpan,
+    )
+    ag = hasil.agregat
+    temuan.extend((berkas, *t) for berkas, t in ag.temuan_batch)
+    df_pegawai = pd.DataFrame(
+        pegawai, columns=[*(f.name for f in fields(BarisPegawai) if f.name != "rhk"), "jumlah_rhk", "berkas"]
+    )
+    df_pegawai["angka_kredit"] = pd.to_numeric(df_pegawai["angka_kredit"])
+    ringkasan = [
+        {
+            "unit_kerja": u.unit,
+            "predikat_organisasi": u.organisasi.value if u.organisasi else None,
+            **{p.value: u.jumlah[p] for p in Predikat},
+            "jumlah": u.total,
+            "tanpa_predikat": u.tanpa_predikat,
+            "kurva_sesuai": None if u.organisasi is None else not u.pelanggaran,
+            "pelanggaran": [v.pesan for v in u.pelanggaran],
+        }
+        for u in sorted(ag.unit.values(), key=lambda u: u.unit)
+    ]
+    return Rekap(
+        pegawai=df_pegawai,
+        temuan=pd.DataFrame(temuan, columns=KOLOM_TEMUAN),
+        ringkasan=pd.DataFrame(ringkasan),
+        bermasalah=pd.DataFrame(ag.bermasalah, columns=["berkas", "alasan"]),
+        kaskade=pd.DataFrame(
+            [vars(k) for k in ag.kaskade],
+            columns=["berkas", "nama", "rhk", "rhk_atasan", "atasan", "berkas_atasan", "keterangan"],
+        ),
+        hasil=hasil,
+    )

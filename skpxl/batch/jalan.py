@@ -1,0 +1,186 @@
+"""Running the batch: find the files, process them (in process, process pool or Dask), stream to the writer.
+
+Sources are only ever read. The recap goes to a temporary file next to the target and is
+moved into place only when complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from typing import Literal
+
+from skpxl.batch.agregat import Agregat
+from skpxl.batch.langkah import HasilBerkas, proses_berkas
+from skpxl.core.enums import PredikatOrganisasi
+from skpxl.core.packs.permenpanrb_6_2022 import INFO
+from skpxl.core.periode import AKHIR, cari_periode
+from skpxl.errors import InputTidakValid
+
+EKSTENSI = (".xlsx", ".xlsm")
+UKURAN_POTONGAN = 32  # files per task sent to a worker: amortises pickling, keeps memory flat
+
+Mesin = Literal["proses", "dask"]
+
+
+def cari_berkas(folder: Path) -> list[Path]:
+    """Every .xlsx/.xlsm below ``folder`` (sorted), skipping Excel lock files ``~$*`` and hidden temp files."""
+    if not folder.is_dir():
+        raise InputTidakValid(f"Folder '{folder}' tidak ditemukan.")
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.suffix.lower() in EKSTENSI and not p.name.startswith(("~$", ".")) and p.is_file()
+    )
+
+
+def _relatif(p: Path, folder: Path) -> str:
+    return p.relative_to(folder).as_posix()
+
+
+def _proses(item: tuple[str, str], periode: str | None) -> HasilBerkas:
+    return proses_berkas(item[0], item[1], periode)
+
+
+def jalankan_langkah(
+    items: Sequence[tuple[str, str]],
+    periode: str | None,
+    *,
+    jobs: int,
+    mesin: Mesin = "proses",
+    scheduler: str | None = None,
+) -> Iterator[HasilBerkas]:
+    """Results in the order of ``items``, streamed."""
+    fungsi = partial(_proses, periode=periode)
+    if mesin == "dask":
+        from skpxl.batch.dask_mesin import jalankan_dask
+
+        yield from jalankan_dask(items, fungsi, jobs=jobs, scheduler=scheduler)
+    elif jobs <= 1 or len(items) <= 1:
+        yield from map(fungsi, items)
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from pool.map(fungsi, items, chunksize=UKURAN_POTONGAN)
+
+
+def baca_roster(path: Path) -> list[tuple[str, str | None]]:
+    """(NIP, nama) rows of a CSV or XLSX roster; the NIP column is the one whose header says NIP."""
+    if not path.is_file():
+        raise InputTidakValid(f"Daftar pegawai '{path}' tidak ditemukan.")
+    rows: list[list[object]]
+    if path.suffix.lower() == ".csv":
+        teks = path.read_text(encoding="utf-8-sig")
+        dialek = csv.Sniffer().sniff(teks[:2048], delimiters=",;\t") if teks.strip() else csv.excel
+        rows = [list(r) for r in csv.reader(teks.splitlines(), dialek)]
+    elif path.suffix.lower() in EKSTENSI:
+        from python_calamine import CalamineWorkbook
+
+        wb = CalamineWorkbook.from_path(str(path))
+        rows = [list(r) for r in wb.get_sheet_by_index(0).to_python()]
+    else:
+        raise InputTidakValid(f"Daftar pegawai harus berupa .csv atau .xlsx, bukan '{path.suffix}'.")
+    if not rows:
+        raise InputTidakValid(f"Daftar pegawai '{path.name}' kosong.")
+    kepala = [str(x).strip().upper() for x in rows[0]]
+    if "NIP" not in kepala:
+        raise InputTidakValid(f"Daftar pegawai '{path.name}' tidak punya kolom berjudul NIP pada baris pertama.")
+    i_nip = kepala.index("NIP")
+    i_nama = next((i for i, k in enumerate(kepala) if k.startswith("NAMA")), None)
+    hasil = []
+    for r in rows[1:]:
+        nip = "".join(str(r[i_nip]).split()).lstrip("'") if i_nip < len(r) and r[i_nip] not in (None, "") else ""
+        if nip.endswith(".0"):
+            nip = nip[:-2]
+        if nip:
+            nama = str(r[i_nama]) if i_nama is not None and i_nama < len(r) and r[i_nama] else None
+            hasil.append((nip, nama))
+    return hasil
+
+
+@dataclass
+class HasilRekap:
+    agregat: Agregat
+    keluaran: Path | None
+    berkas: list[str] = field(default_factory=list)
+    # with a roster: (in the roster without a workbook, workbooks not in the roster)
+    roster: tuple[list[tuple[str, str | None]], list[tuple[str, str | None, str]]] | None = None
+
+    @property
+    def kode_keluar(self) -> int:
+        return 1 if self.agregat.jumlah_kesalahan or self.agregat.pelanggaran_kurva else 0
+
+
+def rekap_folder(
+    folder: Path,
+    keluaran: Path | None,
+    *,
+    periode: str | None = None,
+    roster: Path | None = None,
+    predikat_organisasi: str | None = None,
+    jobs: int = 1,
+    mesin: Mesin = "proses",
+    scheduler: str | None = None,
+    kemajuan: Callable[[int, int], None] | None = None,
+    pengamat: Callable[[HasilBerkas], None] | None = None,
+    waktu: datetime | None = None,
+) -> HasilRekap:
+    """The whole batch: every file processed once, streamed into the aggregate and (optionally) the recap."""
+    kode = cari_periode(periode).kode if periode else AKHIR
+    org = PredikatOrganisasi.dari_teks(predikat_organisasi) if predikat_organisasi else None
+    if jobs < 1:
+        raise InputTidakValid(f"--jobs harus 1 atau lebih, bukan {jobs}.")
+    daftar_roster = baca_roster(roster) if roster else None
+    berkas = cari_berkas(folder)
+    if keluaran is not None:
+        keluaran = keluaran.resolve()
+        if keluaran.suffix.lower() != ".xlsx":
+            raise InputTidakValid(f"Berkas rekap harus berakhiran .xlsx, bukan '{keluaran.name}'.")
+        if not keluaran.parent.is_dir():
+            raise InputTidakValid(f"Folder tujuan '{keluaran.parent}' tidak ada.")
+        # Never overwrite a source, and do not read a previous recap as a staff workbook.
+        berkas = [p for p in berkas if p.resolve() != keluaran]
+    items = [(str(p), _relatif(p, folder)) for p in berkas]
+    ag = Agregat(predikat_organisasi=org)
+    waktu = waktu or datetime.now().replace(microsecond=0)
+    penulis = None
+    tmp: Path | None = None
+    if keluaran is not None:
+        from skpxl.batch.tulis import PenulisRekap
+
+        fd, nama_tmp = tempfile.mkstemp(prefix=".skpxl-rekap-", suffix=".xlsx", dir=keluaran.parent)
+        os.close(fd)
+        tmp = Path(nama_tmp)
+        penulis = PenulisRekap(tmp)
+    try:
+        hasil = jalankan_langkah(items, None if kode == AKHIR else kode, jobs=jobs, mesin=mesin, scheduler=scheduler)
+        for i, h in enumerate(hasil, start=1):
+            ag.tambah(h)
+            if penulis is not None:
+                penulis.tambah(h)
+            if pengamat is not None:
+                pengamat(h)
+            if kemajuan is not None:
+                kemajuan(i, len(items))
+        ag.selesai()
+        cek_roster = ag.periksa_roster(daftar_roster) if daftar_roster is not None else None
+        if penulis is not None and tmp is not None and keluaran is not None:
+            penulis.tutup(ag, INFO, waktu, str(folder), cek_roster)
+            os.replace(tmp, keluaran)
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+    return HasilRekap(ag, keluaran, [i[1] for i in items], cek_roster)
+
+
+def tty() -> bool:
+    return sys.stderr.isatty()

@@ -1,0 +1,110 @@
+"""The per-file step: path → one compact, picklable result. Never raises for a bad file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from skpxl.core.enums import Tingkat
+from skpxl.core.periode import AKHIR
+from skpxl.errors import SkpxlError
+
+# (kode, tingkat, lembar, sel, nilai, pesan)
+BarisTemuan = tuple[str, str, str | None, str | None, str | None, str]
+
+
+@dataclass(frozen=True)
+class RHKRingkas:
+    jenis: str | None
+    teks: str | None
+    rhk_atasan: str | None
+
+
+@dataclass(frozen=True)
+class BarisPegawai:
+    """One person's line in the recap (values as text, ready to write)."""
+
+    nip: str | None
+    nama: str | None
+    jabatan: str | None
+    jenis_jabatan: str | None
+    jenjang: str | None
+    pangkat: str | None
+    unit_kerja: str | None
+    nip_penilai: str | None
+    nama_penilai: str | None
+    periode: str
+    periode_awal: str | None
+    rating_hasil_kerja: str | None
+    rating_hasil_kerja_usulan: str | None
+    rating_perilaku: str | None
+    predikat: str | None
+    angka_kredit: str | None
+    predikat_organisasi: str | None
+    jumlah_kesalahan: int
+    jumlah_peringatan: int
+    jumlah_info: int
+    rhk: tuple[RHKRingkas, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class HasilBerkas:
+    berkas: str  # path relative to the batch folder, with "/" separators
+    pegawai: BarisPegawai | None
+    temuan: tuple[BarisTemuan, ...] = ()
+    masalah: str | None = None  # why the file could not be used at all
+
+
+def _teks(x: object) -> str | None:
+    return None if x is None else str(x)
+
+
+def _nip(x: str | None) -> str | None:
+    return None if x is None else "".join(x.split()).lstrip("'") or None
+
+
+def proses_berkas(path: str, nama_relatif: str, periode: str | None = None) -> HasilBerkas:
+    """Read (read-only, fast reader), validate and compute one workbook; summarise it.
+
+    ``periode`` selects the evaluation whose ratings/predikat go into the recap (default AKHIR).
+    """
+    from skpxl.adapters.calamine_reader import CalamineReader
+    from skpxl.service import periksa
+
+    kode = periode or AKHIR
+    try:
+        with CalamineReader(Path(path)) as buku:
+            lap = periksa(buku, periode=None if kode == AKHIR else kode, hitung_juga=True)
+    except SkpxlError as e:
+        return HasilBerkas(nama_relatif, None, masalah=str(e))
+    except Exception as e:  # one bad file must never stop a batch of thousands
+        return HasilBerkas(nama_relatif, None, masalah=f"Berkas tidak dapat diproses ({type(e).__name__}: {e}).")
+    assert lap.hasil is not None
+    hp = lap.hasil.periode.get(kode)
+    form = lap.form
+    hitung = {t: sum(1 for x in lap.temuan if x.tingkat is t) for t in Tingkat}
+    pegawai = BarisPegawai(
+        nip=_nip(form.pegawai.nip),
+        nama=form.pegawai.nama,
+        jabatan=form.pegawai.jabatan,
+        jenis_jabatan=form.jenis_jabatan,
+        jenjang=form.jenjang,
+        pangkat=form.pegawai.pangkat,
+        unit_kerja=form.unit_kerja or form.pegawai.unit_kerja,
+        nip_penilai=_nip(form.penilai.nip),
+        nama_penilai=form.penilai.nama,
+        periode=kode,
+        periode_awal=_teks(form.periode_awal),
+        rating_hasil_kerja=_teks(hp.rating_hasil_kerja) if hp else None,
+        rating_hasil_kerja_usulan=_teks(hp.usulan.rating) if hp and hp.usulan else None,
+        rating_perilaku=_teks(hp.rating_perilaku) if hp else None,
+        predikat=_teks(hp.predikat) if hp else None,
+        angka_kredit=_teks(hp.angka_kredit) if hp else None,
+        predikat_organisasi=_teks(hp.predikat_organisasi) if hp else None,
+        jumlah_kesalahan=hitung[Tingkat.ERROR],
+        jumlah_peringatan=hitung[Tingkat.WARNING],
+        jumlah_info=hitung[Tingkat.INFO],
+        rhk=tuple(RHKRingkas(r.jenis, r.teks, r.rhk_atasan) for r in form.rhk),
+    )
+    temuan = tuple((t.kode, t.tingkat.value, t.lembar, t.sel, t.nilai, t.pesan) for t in lap.temuan)
+    return HasilBerkas(nama_relatif, pegawai, temuan)
