@@ -105,6 +105,11 @@ _BULLET = re.compile(r"^\s*(?:[-–•·*▪◦]|\d{1,2}[.)])\s+")
 # --------------------------------------------------------------------------- cell value normalisation
 
 
+# Excel keeps 15 significant digits: a bigger integer (an NIP typed as a number) is already rounded
+# in the file, and readers disagree on whether it arrives as int or float. Treat it as Excel shows it.
+_BATAS_PRESISI = 10**15
+
+
 def _teks_angka(x: float) -> str:
     """A float as Excel's General format shows it: 85, 1.5, 1.99001E+17."""
     if x.is_integer() and abs(x) < 1e11:
@@ -126,7 +131,7 @@ def teks(v: CellValue | time | timedelta) -> str | None:
     if isinstance(v, bool):
         return "TRUE" if v else "FALSE"
     if isinstance(v, int):
-        return str(v)
+        return str(v) if abs(v) < _BATAS_PRESISI else _teks_angka(float(v))
     if isinstance(v, float):
         return None if math.isnan(v) else _teks_angka(v)
     if isinstance(v, datetime):
@@ -140,9 +145,10 @@ def isian(v: CellValue | time | timedelta) -> Isian:
     """A target/realisasi cell: numbers become Decimal, everything else stays text."""
     if isinstance(v, bool):
         return teks(v)
-    if isinstance(v, int):
+    if isinstance(v, int) and abs(v) < _BATAS_PRESISI:
         return Decimal(v)
-    if isinstance(v, float):
+    if isinstance(v, int | float):
+        v = float(v)
         if math.isnan(v) or math.isinf(v):
             return None
         return Decimal(int(v)) if v.is_integer() and abs(v) < 1e15 else Decimal(repr(v))

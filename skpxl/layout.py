@@ -339,7 +339,7 @@ KOLOM_EVALUASI: tuple[Kolom, ...] = (
         "realisasi",
         "REALISASI",
         Peran.ISIAN,
-        13,
+        20,
         ("REALISASI BERDASARKAN BUKTI DUKUNG", "REALISASI (BERDASARKAN BUKTI DUKUNG)"),
         format="target",
     ),
@@ -732,7 +732,7 @@ def _evaluasi(hasil: dict[str, Nama], tulisan: list[Tulisan], cermin: list[Cermi
         cermin.append(Cermin(L, rentang(r, 2, r, 4), (f"{kunci_id}_PEGAWAI",)))
         tulisan.append(Tulisan(L, rentang(r, 5, r, 6), label, "label"))
         cermin.append(Cermin(L, rentang(r, 7, r, kanan), (f"{kunci_id}_PENILAI",)))
-    lbl, val, jelas = (0, 4), (5, 7), (8, kanan)
+    lbl, val, jelas = (0, 4), (5, 5), (8, kanan)
     _label_nilai(hasil, nama("PREDIKAT_ORGANISASI", kode), L, 8, lbl, val, "CAPAIAN KINERJA ORGANISASI", Peran.ISIAN,
                  "Capaian kinerja organisasi (Istimewa / Baik / Butuh Perbaikan / Kurang / Sangat Kurang).", kode=kode,
                  daftar="DAFTAR_PREDIKAT_ORGANISASI")  # fmt: skip

@@ -119,6 +119,15 @@ _GAYA: dict[str, dict[str, Any]] = {
     "hitung_angka": {"border": 1, "valign": "top", "bg_color": WARNA_HITUNG, "num_format": "0.00"},
 }
 
+_LINTAS = {"align": "center_across", "text_wrap": False}
+for _g in ("judul", "subjudul_tengah", "kepala", "tengah", "ttd", "ttd_nama"):
+    _GAYA[_g + "_lintas"] = {**_GAYA[_g], **_LINTAS}
+_GAYA["label_polos"] = {"valign": "top"}
+_GAYA["cermin_polos"] = {"valign": "top", "bg_color": WARNA_CERMIN}
+_GAYA_GABUNG = frozenset({"petunjuk", "panduan"})  # wrapped texts: merged
+_GAYA_LINTAS = frozenset({"judul", "subjudul_tengah", "kepala", "tengah", "ttd", "ttd_nama"})  # centred across
+_GAYA_ALIR = {"label": "label_polos", "cermin": "cermin_polos", "cermin_dokumen": "cermin_polos", "catatan": "catatan",
+              "kecil": "kecil", "judul_kiri": "judul_kiri"}  # fmt: skip
 _PERLINDUNGAN = {
     "format_cells": True,
     "format_columns": True,
@@ -165,6 +174,22 @@ class _Lembar:
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):
                 self.gaya[(r, c)] = gaya
+
+    def hias(self, ref: str, gaya: str) -> None:
+        """Style a fixed text or formula over a range: merged only where wrapped text needs it.
+
+        Merged cells are costly for openpyxl (≈3 ms each on load), so one-line texts span their range by
+        "center across selection" or by overflowing into empty neighbours instead.
+        """
+        r0, c0, r1, c1 = urai_rentang(ref)
+        if (r0, c0) == (r1, c1) or gaya in _GAYA_GABUNG:
+            self.atur(ref, gaya)
+        elif gaya in _GAYA_LINTAS:
+            self.atur(ref, gaya + "_lintas", gabung=False)
+        elif gaya in _GAYA_ALIR:
+            self.atur(sel(r0, c0), _GAYA_ALIR[gaya], gabung=False)
+        else:
+            self.atur(ref, gaya, gabung=False)
 
 
 def rancangan_untuk(
@@ -291,14 +316,14 @@ def build_template(
 def _rencana(r: Rancangan, mem: MemoryWorkbook) -> dict[str, _Lembar]:
     rencana = {lembar: _Lembar() for lembar in r.lembar}
     for t in r.tulisan:
-        rencana[t.lembar].atur(t.ref, t.gaya)
+        rencana[t.lembar].hias(t.ref, t.gaya)
     for n in r.nama.values():
         if n.lembar == LEMBAR_META or n.nama.startswith(("TABEL_", "LAMPIRAN_")) or ":" in n.ref:
             continue
         lb = rencana[n.lembar]
         lb.atur(n.gabung or n.ref, _gaya_peran(n.peran, n.format))
         if n.label and n.label_ref:
-            lb.atur(n.label_ref, "label")
+            lb.hias(n.label_ref, "label")
         if n.daftar:
             _dropdown(lb, n.ref, n.daftar)
         if n.format == "teks":
@@ -309,7 +334,7 @@ def _rencana(r: Rancangan, mem: MemoryWorkbook) -> dict[str, _Lembar]:
             lb.tinggi[urai_sel(n.ref)[0]] = 60
     for cm in r.cermin:
         lb = rencana[cm.lembar]
-        lb.atur(cm.ref, cm.gaya)
+        lb.hias(cm.ref, cm.gaya)
         r0, c0, _, _ = urai_rentang(cm.ref)
         lb.rumus[(r0, c0)] = _rumus_cermin(cm.sumber, cm.awalan, r, mem)
 
