@@ -142,14 +142,14 @@ def _tanpa_kotak_pesan(pesan: str) -> None:
 
 def _lokasi(tb: TracebackType | None) -> str:
     """The innermost frame inside skpxl as "skpxl/render.py:123 (fungsi)" (not a traceback)."""
-    akar = Path(__file__).resolve().parent
+    paket = Path(__file__).resolve().parent
     lokasi = ""
     for f in traceback.extract_tb(tb):
         try:
-            rel = Path(f.filename).resolve().relative_to(akar.parent)
+            rel = Path(f.filename).resolve().relative_to(paket)
         except ValueError:
             continue
-        lokasi = f"{rel.as_posix()}:{f.lineno} ({f.name})"
+        lokasi = f"skpxl/{rel.as_posix()}:{f.lineno} ({f.name})"
     return lokasi or "-"
 
 

@@ -50,7 +50,7 @@ from datetime import date, datetime
 from typing import Any
 
 from skpxl.adapters.base import Block, CellValue, Ref
-from skpxl.layout import kutip_lembar, rentang, urai_rentang, urai_rujukan_excel, urai_sel
+from skpxl.layout import rentang, tautan_internal, urai_rentang, urai_rujukan_excel, urai_sel
 
 __all__ = ["XlwingsWorkbook", "perlu_apostrof", "rumus_tautan"]
 
@@ -113,7 +113,7 @@ def _dari_excel(v: Any) -> CellValue:
 def rumus_tautan(teks: str, lembar: str, ref: str) -> str:
     """``=HYPERLINK("#'EVALUASI AKHIR'!C9","C9")``: a link to a cell (or a range) of this workbook."""
     r0, c0, r1, c1 = urai_rentang(ref.replace("$", ""))  # a plain A1 address or range, or ValueError
-    tujuan = f"#{kutip_lembar(lembar)}!{rentang(r0, c0, r1, c1)}"
+    tujuan = "#" + tautan_internal(lembar, rentang(r0, c0, r1, c1))
     tampil = teks[:_PANJANG_TEKS_TAUTAN].replace('"', '""')
     return f'=HYPERLINK("{tujuan.replace(chr(34), chr(34) * 2)}","{tampil}")'
 

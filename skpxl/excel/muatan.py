@@ -20,6 +20,11 @@ as those clients build it::
 ``sheet_index``/``address`` and the engine derives ``refers_to`` from them. Sheet-scoped names
 (such as print areas) come with ``book_scope: false``.
 
+:func:`terapkan_aksi` applies the actions the engine returns (``book.json()``) to the payload the
+way a client applies them, so tests can assert on the resulting cells; :func:`ke_muatan` turns
+that result into the next payload (a second click). :func:`xlwings_remote` registers the remote
+engine when xlwings was imported without a licence key.
+
 openpyxl is imported only when a payload is built.
 """
 
@@ -27,13 +32,17 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Literal
 
-from skpxl.layout import rujukan_excel, urai_rujukan_excel
+from skpxl.layout import rujukan_excel, urai_rujukan_excel, urai_sel
 
-__all__ = ["Klien", "muatan_dari_berkas"]
+__all__ = ["HasilAksi", "Klien", "ke_muatan", "muatan_dari_berkas", "terapkan_aksi", "xlwings_remote"]
 
 Klien = Literal["Microsoft Office Scripts", "Office.js"]
 
@@ -123,3 +132,132 @@ def _nama(
     if klien == "Office.js":
         d["refers_to"] = "=" + rujukan_excel(lembar, ref)
     return d
+
+
+# --------------------------------------------------------------------------- applying the returned actions
+
+
+@dataclass
+class HasilAksi:
+    """A workbook after the remote engine's actions were applied the way a client applies them.
+
+    Cells are 0-based ``(row, col)``. ``nilai`` holds what Excel would show (an apostrophe prefix
+    removed, ``""`` as empty), ``rumus`` the formulas written, ``tautan`` the targets of
+    ``HYPERLINK`` formulas (``"#SKP!C9"``), ``warna`` every fill set (``None`` = removed),
+    ``teks`` the cells written with the apostrophe prefix (text kept as text).
+    """
+
+    lembar: list[str]
+    nilai: dict[str, dict[tuple[int, int], Any]]
+    rumus: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
+    tautan: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
+    warna: dict[str, dict[tuple[int, int], str | None]] = field(default_factory=dict)
+    teks: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+    aktif: int = 0
+    pesan: list[tuple[str, str, str]] = field(default_factory=list)
+    dikenal: set[str] = field(default_factory=set)
+
+    def sel(self, lembar: str, ref: str) -> Any:
+        """Value of one cell ("C9") of ``lembar``."""
+        return self.nilai[lembar].get(urai_sel(ref))
+
+
+_HYPERLINK = re.compile(r'^=HYPERLINK\("((?:[^"]|"")*)","((?:[^"]|"")*)"\)$')
+_AKSI_DIKENAL = {"setValues", "setFormula", "setRangeColor", "sheetClear", "addSheet", "activateSheet", "alert"}
+
+
+def terapkan_aksi(muatan: Mapping[str, Any], aksi: Sequence[Mapping[str, Any]]) -> HasilAksi:
+    """Apply ``book.json()["actions"]`` to the payload, as the Office Scripts / VBA clients would.
+
+    Only the actions skpxl's adapter produces are understood; any other raises ``ValueError``
+    (so a test notices when the adapter starts using something new).
+    """
+    lembar = [str(s["name"]) for s in muatan["sheets"]]
+    nilai: dict[str, dict[tuple[int, int], Any]] = {}
+    for s in muatan["sheets"]:
+        isi: dict[tuple[int, int], Any] = {}
+        for r, baris in enumerate(s["values"]):
+            for c, v in enumerate(baris):
+                if v != "" and v is not None:
+                    isi[(r, c)] = v
+        nilai[str(s["name"])] = isi
+    hasil = HasilAksi(lembar, nilai, aktif=int(muatan["book"]["active_sheet_index"]))
+    for nama in lembar:
+        hasil.rumus[nama], hasil.tautan[nama], hasil.warna[nama], hasil.teks[nama] = {}, {}, {}, set()
+    for a in aksi:
+        f = a["func"]
+        if f not in _AKSI_DIKENAL:
+            raise ValueError(f"aksi tidak dikenal: {f}")
+        hasil.dikenal.add(f)
+        if f == "addSheet":
+            posisi, nama = int(a["args"][0]), str(a["args"][1])
+            hasil.lembar.insert(posisi, nama)
+            hasil.nilai[nama], hasil.rumus[nama], hasil.tautan[nama] = {}, {}, {}
+            hasil.warna[nama], hasil.teks[nama] = {}, set()
+            continue
+        if f == "alert":
+            hasil.pesan.append((str(a["args"][0]), str(a["args"][1]), str(a["args"][3])))
+            continue
+        nama = hasil.lembar[int(a["sheet_position"])]
+        if f == "activateSheet":
+            hasil.aktif = int(a["args"][0])
+        elif f == "sheetClear":
+            for d in (hasil.nilai, hasil.rumus, hasil.tautan, hasil.warna):
+                d[nama] = {}
+            hasil.teks[nama] = set()
+        elif f == "setRangeColor":
+            r0, c0 = int(a["start_row"]), int(a["start_column"])
+            for r in range(r0, r0 + int(a["row_count"])):
+                for c in range(c0, c0 + int(a["column_count"])):
+                    hasil.warna[nama][(r, c)] = a["args"][0]
+        else:  # setValues, setFormula
+            r0, c0 = int(a["start_row"]), int(a["start_column"])
+            for i, baris in enumerate(a["values"]):
+                for j, v in enumerate(baris):
+                    kunci = (r0 + i, c0 + j)
+                    hasil.rumus[nama].pop(kunci, None)
+                    hasil.tautan[nama].pop(kunci, None)
+                    hasil.teks[nama].discard(kunci)
+                    if f == "setFormula":
+                        m = _HYPERLINK.match(str(v))
+                        hasil.rumus[nama][kunci] = str(v)
+                        if m is not None:
+                            hasil.tautan[nama][kunci] = m.group(1).replace('""', '"')
+                            v = m.group(2).replace('""', '"')
+                    elif isinstance(v, str) and v.startswith("'"):
+                        hasil.teks[nama].add(kunci)
+                        v = v[1:]
+                    if v == "" or v is None:
+                        hasil.nilai[nama].pop(kunci, None)
+                    else:
+                        hasil.nilai[nama][kunci] = v
+    return hasil
+
+
+def ke_muatan(hasil: HasilAksi, muatan: Mapping[str, Any]) -> dict[str, Any]:
+    """The payload a client would send next time: ``muatan`` with the sheets as :func:`terapkan_aksi` left them."""
+    sheets = []
+    for nama in hasil.lembar:
+        isi = hasil.nilai[nama]
+        n_baris = max((r for r, _ in isi), default=-1) + 1
+        n_kolom = max((c for _, c in isi), default=-1) + 1
+        values = [[isi.get((r, c), "") for c in range(n_kolom)] for r in range(n_baris)] or [[]]
+        sheets.append({"name": nama, "values": values, "pictures": [], "tables": []})
+    book = dict(muatan["book"], active_sheet_index=hasil.aktif)
+    return dict(muatan, book=book, sheets=sheets)
+
+
+def xlwings_remote() -> ModuleType:
+    """xlwings (imported without pandas/numpy when not loaded yet) with its remote engine registered.
+
+    The remote engine is xlwings PRO: the caller sets ``XLWINGS_LICENSE_KEY`` (``noncommercial`` is
+    accepted offline) before the first call; skpxl itself never sets or needs a key.
+    """
+    from skpxl.xlimport import impor_xlwings
+
+    xw = impor_xlwings()
+    if not any(e.name == "remote" for e in xw.engines):
+        from xlwings.pro import _xlremote  # validates the licence key on import
+
+        xw.engines.add(xw.Engine(impl=_xlremote.engine))
+    return xw
