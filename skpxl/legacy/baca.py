@@ -9,6 +9,7 @@ ones, "-" for an empty budget, formulas with cached values. What cannot be under
 from __future__ import annotations
 
 import re
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -567,6 +568,14 @@ def _tanggal_teks(teks: str) -> date | None:
 def baca_berkas(path: str | Path, paket_id: str | None = None) -> IsiBerkas:
     """Read a legacy workbook; the pack comes from ``paket_id`` or the metadata sheet (a mismatch is an error)."""
     p = Path(path)
+    with warnings.catch_warnings():
+        # openpyxl warns (on stderr) about e.g. out-of-range date serials; such a cell becomes an error value,
+        # which is reported as a finding instead.
+        warnings.simplefilter("ignore")
+        return _baca(p, str(path), paket_id)
+
+
+def _baca(p: Path, berkas: str, paket_id: str | None) -> IsiBerkas:
     with buka_buku(p, hanya_baca=True) as wb:
         nama = nama_terdefinisi(wb)
         batas = _batas_baca(nama, wb.sheetnames)
@@ -597,7 +606,7 @@ def baca_berkas(path: str | Path, paket_id: str | None = None) -> IsiBerkas:
     identitas, tanggal, masukan, alamat, gagal = _baca_sel(tl, nama, ambil, pembaca)
     baris = _baca_tabel(tl, wilayah, ambil, pembaca)
     return IsiBerkas(
-        berkas=str(path),
+        berkas=berkas,
         tata_letak=tl,
         meta=meta,
         identitas=identitas,

@@ -9,6 +9,7 @@ of a copy (``path_out``); backups and the atomic replace are the caller's.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -532,7 +533,8 @@ def tulis_hasil(path_in: str | Path, path_out: str | Path, hasil: HasilLegacy) -
     Alignment = import_module("openpyxl.styles").Alignment
     p_in, p_out = Path(path_in), Path(path_out)
     tl = tata_letak(hasil.paket.id)
-    with buka_buku(p_in, hanya_baca=False) as wb:
+    with warnings.catch_warnings(), buka_buku(p_in, hanya_baca=False) as wb:
+        warnings.simplefilter("ignore")  # openpyxl's notes on unsupported extensions are not the user's concern
         nama = nama_terdefinisi(wb)
 
         def ambil(lembar: str, baris: int, kolom: int) -> object:
