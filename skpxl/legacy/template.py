@@ -88,8 +88,18 @@ class _Gaya:
             "teks": f(hasil),
             "nomor": f(hasil, align="center"),
         }
+        self._wb = wb
+        self._masukan = masukan
+        self._format_angka: dict[str, Any] = {}
         self.meta_kunci = f(dasar, bold=True)
         self.meta_isi = f(dasar)
+
+    def input_angka(self, num_format: str) -> Any:
+        """An input number cell with its own number format (created once per format)."""
+        if num_format not in self._format_angka:
+            opsi = {**self._masukan, "align": "right", "num_format": num_format}
+            self._format_angka[num_format] = self._wb.add_format(opsi)
+        return self._format_angka[num_format]
 
     def untuk(self, jenis: str, tipe: str) -> Any:
         if jenis == "input":
@@ -258,7 +268,7 @@ def _tabel(tl: TataLetak, ws: Any, gaya: _Gaya, contoh: Contoh | None) -> None:
         ws.set_row(r, 24)
         baris = isian[i] if i < len(isian) else {}
         for c, k in enumerate(tabel.kolom):
-            fmt = gaya.untuk(k.jenis, k.tipe)
+            fmt = gaya.input_angka(k.format_angka) if k.format_angka else gaya.untuk(k.jenis, k.tipe)
             isi = baris.get(k.kunci) if k.jenis == "input" else None
             _tulis_isi(ws, f"{_huruf(c)}{r + 1}", isi, fmt)
     for c, k in enumerate(tabel.kolom):
