@@ -28,12 +28,6 @@ class _Parser(argparse.ArgumentParser):
 Perintah = Callable[[argparse.Namespace], int]
 
 
-def _demo(args: argparse.Namespace) -> int:
-    from skpxl.demo import jalankan_demo
-
-    return jalankan_demo()
-
-
 def buat_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="skpxl",
@@ -41,8 +35,6 @@ def buat_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"skpxl {__version__}")
     sub = p.add_subparsers(dest="perintah", metavar="PERINTAH", parser_class=_Parser)
-    demo = sub.add_parser("demo", help="contoh: predikat dan kurva distribusi unit contoh bawaan")
-    demo.set_defaults(fungsi=_demo)
     from skpxl import cli_berkas  # light: its heavy imports happen inside the command
 
     cli_berkas.daftar(sub)

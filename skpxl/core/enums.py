@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 from typing import Self
 
 from skpxl.errors import InputTidakValid
 
 
+@lru_cache(maxsize=8192)
 def kunci(teks: str) -> str:
-    """Comparison key of a label: lower case, letters and digits only."""
+    """Comparison key of a label: lower case, letters and digits only (cached: headers repeat in every file)."""
     return re.sub(r"[^a-z0-9]", "", teks.lower())
 
 
