@@ -189,8 +189,14 @@ def test_table_found_by_its_header_when_its_name_is_gone(tmp_path: Path) -> None
     def hapus(wb: Any) -> None:
         del wb.defined_names["TABEL_KEGIATAN"]
 
-    h = hitung_berkas(salin(tmp_path, PP46, ubah=hapus))
+    p = salin(tmp_path, PP46, ubah=hapus)
+    h = hitung_berkas(p)
     assert h.nilai == D("83.22") and [b.baris for b in h.baris] == [24, 25, 26]
+    out = tmp_path / "hasil.xlsx"
+    tulis_hasil(p, out, h)
+    ws = openpyxl.load_workbook(out)["SKP"]
+    assert ws["T24"].value == 85.5
+    assert (ws.max_row, ws.max_column) == (45, 20)  # searching the header created no stray cells
 
 
 def test_a_row_inserted_inside_the_table_is_read(tmp_path: Path) -> None:

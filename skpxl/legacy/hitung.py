@@ -538,7 +538,9 @@ def tulis_hasil(path_in: str | Path, path_out: str | Path, hasil: HasilLegacy) -
         nama = nama_terdefinisi(wb)
 
         def ambil(lembar: str, baris: int, kolom: int) -> object:
-            return wb[lembar].cell(baris, kolom).value if lembar in wb.sheetnames else None
+            # Look up without ws.cell(), which would create (and later save) an empty cell at every probe.
+            cell = wb[lembar]._cells.get((baris, kolom)) if lembar in wb.sheetnames else None
+            return None if cell is None else cell.value
 
         meta = baca_meta(nama, ambil, list(wb.sheetnames))
         di_meta = meta.get("paket_id")
