@@ -13,7 +13,8 @@ libraries the Validasi/Hitung path never touches.
 * the library in question is not imported yet (a process that already has pandas keeps it and
   xlwings sees it as usual).
 
-The finder is removed as soon as the import returns or fails. Afterwards pandas and numpy can be
+Unless ``XLWINGS_LICENSE_KEY`` is set, ``xlwings.pro`` is refused the same way (see
+:func:`impor_xlwings`). The finder is removed as soon as the import returns or fails. Afterwards pandas and numpy can be
 imported normally; the one lasting effect is that this process's xlwings treats them as absent
 (no DataFrame/ndarray converters), which the skpxl buttons never use. Code that needs xlwings'
 pandas converters should import xlwings itself before :mod:`skpxl.xl`.
@@ -24,6 +25,7 @@ code runs, so in that route the choice is made before skpxl is involved; see ``d
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from importlib.machinery import ModuleSpec
@@ -36,7 +38,7 @@ MODUL_BERAT: tuple[str, ...] = ("pandas", "numpy")
 
 
 class _TolakModul:
-    """A meta-path finder that refuses a fixed set of top-level packages."""
+    """A meta-path finder that refuses a fixed set of packages (and their submodules)."""
 
     def __init__(self, nama: Iterable[str]) -> None:
         self._nama = frozenset(nama)
@@ -44,17 +46,27 @@ class _TolakModul:
     def find_spec(
         self, fullname: str, path: Sequence[str] | None = None, target: ModuleType | None = None
     ) -> ModuleSpec | None:
-        if fullname.partition(".")[0] in self._nama:
+        if any(fullname == n or fullname.startswith(n + ".") for n in self._nama):
             raise ModuleNotFoundError(f"{fullname} tidak dimuat pada jalur tombol skpxl", name=fullname)
         return None
 
 
-def impor_xlwings(tanpa: Iterable[str] = MODUL_BERAT) -> ModuleType:
-    """Return the ``xlwings`` module, importing it without the packages in ``tanpa`` if it is not loaded yet."""
+def impor_xlwings(tanpa: Iterable[str] = MODUL_BERAT, *, pro: bool | None = None) -> ModuleType:
+    """Return the ``xlwings`` module, importing it without the packages in ``tanpa`` if it is not loaded yet.
+
+    ``pro``: whether xlwings may load its PRO part (``xlwings.pro``: the remote engine, the
+    calamine reader). By default only when ``XLWINGS_LICENSE_KEY`` is set in the environment,
+    as under xlwings Server or in the remote-engine tests. Without a key xlwings would try the
+    PRO import anyway and fail its licence check, which first looks for a key on the calling
+    workbook's ``xlwings.conf`` sheet (a round trip to Excel on every click) and in the user's
+    config file; the buttons need none of it.
+    """
     sudah = sys.modules.get("xlwings")
     if sudah is not None:
         return sudah
     tolak = [n for n in tanpa if n not in sys.modules]
+    if not (bool(os.environ.get("XLWINGS_LICENSE_KEY")) if pro is None else pro):
+        tolak.append("xlwings.pro")
     penjaga = _TolakModul(tolak)
     sys.meta_path.insert(0, penjaga)
     try:

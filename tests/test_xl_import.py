@@ -30,9 +30,19 @@ def test_import_skpxl_xl_tanpa_pandas_numpy() -> None:
     hasil = _jalankan(
         "import sys, json; n = len(sys.meta_path); import skpxl.xl; "
         "print(json.dumps({'pandas': 'pandas' in sys.modules, 'numpy': 'numpy' in sys.modules, "
-        "'xlwings': 'xlwings' in sys.modules, 'meta_path_sama': len(sys.meta_path) == n}))"
+        "'xlwings': 'xlwings' in sys.modules, 'pro': 'xlwings.pro' in sys.modules, "
+        "'meta_path_sama': len(sys.meta_path) == n}))"
     )
-    assert hasil == {"pandas": False, "numpy": False, "xlwings": True, "meta_path_sama": True}
+    assert hasil == {"pandas": False, "numpy": False, "xlwings": True, "pro": False, "meta_path_sama": True}
+
+
+def test_dengan_kunci_lisensi_xlwings_pro_dimuat() -> None:
+    hasil = _jalankan(
+        "import sys, json; import skpxl.xl; "
+        "print(json.dumps({'pandas': 'pandas' in sys.modules, 'pro': skpxl.xl.xw.__pro__}))",
+        kunci=True,
+    )
+    assert hasil == {"pandas": False, "pro": True}
 
 
 @pytest.mark.skipif(not CONTOH, reason="example unit not built")
