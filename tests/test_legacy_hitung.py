@@ -18,7 +18,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 
 from skpxl.core.enums import Tingkat
 from skpxl.errors import BerkasTidakTerbaca, InputTidakValid, SkpxlError
-from skpxl.legacy import HasilLegacy, hitung_berkas, tulis_hasil
+from skpxl.legacy import HasilLegacy, hitung_berkas, paket_dari_metadata, tulis_hasil
 from skpxl.legacy.layout import LEMBAR_META, LEMBAR_PENJELASAN, TATA_LETAK, indeks_ke_kolom
 from skpxl.legacy.template import FOLDER_TEMPLATE
 from skpxl.legacy.temuan import KATALOG
@@ -154,10 +154,36 @@ def test_pack_comes_from_the_metadata_and_a_mismatch_is_an_error() -> None:
     assert hitung_berkas(CONTOH_PP46, PP46).nilai == D("83.22")
     with pytest.raises(InputTidakValid, match="dibuat untuk paket aturan 'permenpanrb-8-2021', bukan 'pp-46-2011'"):
         hitung_berkas(CONTOH_P8, PP46)
+    with pytest.raises(InputTidakValid, match="Hitung --paket permenpanrb-8-2021"):
+        hitung_berkas(CONTOH_P8, PP46)
     with pytest.raises(InputTidakValid, match="tidak dikenal"):
         hitung_berkas(CONTOH_P8, "pp-46-2012")
     with pytest.raises(InputTidakValid, match="tidak memakai format SKP lama"):
         hitung_berkas(CONTOH_P8, "permenpanrb-6-2022")
+
+
+def test_pack_id_for_dispatching(tmp_path: Path) -> None:
+    assert paket_dari_metadata(CONTOH_PP46) == PP46
+    assert paket_dari_metadata(FOLDER_TEMPLATE / TATA_LETAK[P8].nama_berkas) == P8
+    lain = tmp_path / "lain.xlsx"
+    openpyxl.Workbook().save(lain)
+    assert paket_dari_metadata(lain) is None
+    assert paket_dari_metadata(salin(tmp_path, PP46, ubah=_tanpa_meta)) is None
+    (tmp_path / "x.xlsx").write_bytes(b"bukan")
+    with pytest.raises(BerkasTidakTerbaca):
+        paket_dari_metadata(tmp_path / "x.xlsx")
+
+
+def test_a_main_template_workbook_is_not_a_legacy_one(tmp_path: Path) -> None:
+    def jadi_2022(wb: Any) -> None:
+        wb[LEMBAR_META]["B3"].value = "permenpanrb-6-2022"
+
+    p = salin(tmp_path, PP46, ubah=jadi_2022)
+    assert paket_dari_metadata(p) == "permenpanrb-6-2022"
+    with pytest.raises(BerkasTidakTerbaca, match="tidak berformat SKP lama"):
+        hitung_berkas(p)
+    with pytest.raises(InputTidakValid, match="tanpa --paket"):
+        hitung_berkas(p, PP46)
 
 
 def test_configuration_of_the_wrong_pack_is_refused() -> None:

@@ -14,6 +14,7 @@ Typical use::
     tulis_hasil("SKP_PP46_2011_contoh.xlsx", "hasil.xlsx", hasil)
 """
 
+from skpxl.legacy.baca import paket_dari_metadata
 from skpxl.legacy.hitung import BarisHasil, HasilLegacy, Penjelasan, hitung_berkas, tulis_hasil
 from skpxl.legacy.layout import TATA_LETAK, TataLetak, tata_letak
 from skpxl.legacy.temuan import Temuan
@@ -26,6 +27,7 @@ __all__ = [
     "TataLetak",
     "Temuan",
     "hitung_berkas",
+    "paket_dari_metadata",
     "tata_letak",
     "tulis_hasil",
 ]

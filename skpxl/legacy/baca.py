@@ -48,6 +48,7 @@ __all__ = [
     "baca_meta",
     "cari_tabel",
     "nama_terdefinisi",
+    "paket_dari_metadata",
 ]
 
 # Limits enforced before openpyxl parses anything (a workbook of this layout is a few tens of kB).
@@ -271,9 +272,10 @@ def _pilih_paket(
         info_paket(paket_id)  # unknown id → InputTidakValid listing the packs
         tl = tata_letak(paket_id)
         if di_meta is not None and di_meta != paket_id:
+            saran = f"--paket {di_meta}" if di_meta in TATA_LETAK else "tanpa --paket (formulir SKP biasa)"
             raise InputTidakValid(
                 f"Berkas '{berkas}' dibuat untuk paket aturan '{di_meta}', bukan '{paket_id}'. "
-                f"Hitung dengan --paket {di_meta}, atau salin isinya ke template paket {paket_id}."
+                f"Hitung {saran}, atau salin isinya ke template paket {paket_id}."
             )
         if di_meta is None:
             temuan_.append(temuan("META_TIDAK_ADA", paket=paket_id, alasan="sesuai pilihan --paket"))
@@ -573,6 +575,21 @@ def baca_berkas(path: str | Path, paket_id: str | None = None) -> IsiBerkas:
         # which is reported as a finding instead.
         warnings.simplefilter("ignore")
         return _baca(p, str(path), paket_id)
+
+
+def paket_dari_metadata(path: str | Path) -> str | None:
+    """The ``PAKET_ATURAN_ID`` of any skpxl workbook (legacy or main template), or None; for dispatching.
+
+    Raises :class:`~skpxl.errors.BerkasTidakTerbaca` for a file that is not a readable workbook.
+    """
+    p = Path(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with buka_buku(p, hanya_baca=True) as wb:
+            nama = nama_terdefinisi(wb)
+            sheetnames = list(wb.sheetnames)
+            grid = _Grid(wb, {LEMBAR_META: (40, 2)} if LEMBAR_META in sheetnames else {})
+    return baca_meta(nama, grid.ambil, sheetnames).get("paket_id")
 
 
 def _baca(p: Path, berkas: str, paket_id: str | None) -> IsiBerkas:
