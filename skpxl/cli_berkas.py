@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from skpxl.berkas import periksa_berkas, tulis_aman
+from skpxl.core.numbers import format_angka
+from skpxl.core.packs import PAKET_BAKU
 from skpxl.errors import SkpxlError
 from skpxl.laporan import ke_json, ringkasan_temuan, teks_hasil, teks_temuan
 
@@ -35,6 +37,12 @@ def daftar(sub: Any) -> None:
         p.add_argument("--tanpa-tulis", action="store_true", help="hanya laporkan; jangan menulis berkas apa pun")
         if perintah == "hitung":
             p.add_argument("--periode", metavar="P", help="periode, mis. TW1, S2, B03, AKHIR (bawaan: semua)")
+            p.add_argument(
+                "--paket",
+                metavar="ID",
+                help="paket aturan: permenpanrb-6-2022 (bawaan), permenpanrb-8-2021 "
+                "atau pp-46-2011 (formulir lama); tanpa --paket diambil dari metadata buku kerja",
+            )
         p.set_defaults(fungsi=jalankan, perintah_berkas=perintah)
 
 
@@ -46,6 +54,9 @@ def jalankan(args: argparse.Namespace) -> int:
     waktu = datetime.now().replace(microsecond=0)
     try:
         periksa_berkas(path)
+        paket = _paket(args, path)
+        if paket != PAKET_BAKU:
+            return _jalankan_lama(args, path, paket, waktu)
         wb = buka(path)
         if args.perintah_berkas == "hitung":
             lap = hitung_buku(wb, periode=args.periode, waktu=waktu)
@@ -78,6 +89,49 @@ def jalankan(args: argparse.Namespace) -> int:
             print(f"Ditulis ke {tujuan}" + (f" (cadangan: {cadangan.name})" if cadangan else ""))
         print(lap.kalimat())
     return KELUAR_TEMUAN if lap.jumlah_kesalahan else KELUAR_BERSIH
+
+
+def _paket(args: argparse.Namespace, path: Path) -> str:
+    """The rule pack: ``--paket``, else the workbook's metadata, else the current one."""
+    from skpxl.core.packs import info_paket
+    from skpxl.legacy import paket_dari_metadata
+
+    diminta = getattr(args, "paket", None)
+    if diminta:
+        return info_paket(diminta).id
+    return paket_dari_metadata(path) or PAKET_BAKU
+
+
+def _jalankan_lama(args: argparse.Namespace, path: Path, paket: str, waktu: datetime) -> int:
+    """A workbook in the legacy layout, computed with an old pack (pp-46-2011, permenpanrb-8-2021)."""
+    from skpxl.legacy import hitung_berkas, tulis_hasil
+
+    hasil = hitung_berkas(path, paket)
+    tujuan = cadangan = None
+    if args.perintah_berkas == "hitung" and not args.tanpa_tulis:
+        tujuan = args.output or path
+        cadangan = tulis_aman(
+            tujuan,
+            lambda tmp: tulis_hasil(path, tmp, hasil),
+            cadangan_dari=path if tujuan == path else None,
+            waktu=waktu,
+        )
+    if args.json:
+        data = hasil.ke_dict()
+        data["ditulis_ke"] = None if tujuan is None else str(tujuan)
+        data["cadangan"] = None if cadangan is None else str(cadangan)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(f"{path.name}: paket aturan {hasil.stempel}; {len(hasil.temuan)} temuan")
+        for t in hasil.temuan:
+            print(f"  [{t.kode}] {t.alamat + ': ' if t.alamat else ''}{t.pesan}")
+        for p in hasil.penjelasan:
+            print(f"  {p.bagian}: {p.teks}")
+        nilai = "-" if hasil.nilai is None else format_angka(hasil.nilai)
+        print(f"Nilai akhir: {nilai} ({hasil.sebutan or 'belum dapat ditetapkan'})")
+        if tujuan is not None:
+            print(f"Ditulis ke {tujuan}" + (f" (cadangan: {cadangan.name})" if cadangan else ""))
+    return KELUAR_TEMUAN if hasil.ada_kesalahan else KELUAR_BERSIH
 
 
 def _gagal(args: argparse.Namespace, pesan: str) -> int:

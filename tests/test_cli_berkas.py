@@ -154,3 +154,35 @@ def test_unusable_file_gets_one_sentence_exit_2(tmp_path: Path, content: bytes, 
 def test_missing_file() -> None:
     r = run("hitung", "/tidak/ada.xlsx")
     assert r.returncode == 2 and "tidak ditemukan" in r.stderr
+
+
+LEGACY = Path(__file__).resolve().parents[1] / "workbook_templates" / "legacy"
+
+
+def test_hitung_legacy_pack_from_metadata(tmp_path: Path) -> None:
+    p = tmp_path / "pp46.xlsx"
+    shutil.copy(LEGACY / "SKP_PP46_2011_contoh.xlsx", p)
+    r = run("hitung", p)
+    assert r.returncode == 0, r.stderr
+    assert "paket aturan pp-46-2011 v1.0.0" in r.stdout
+    assert "Nilai akhir: 83,22 (Baik)" in r.stdout
+    assert list(tmp_path.glob("pp46.cadangan-*.xlsx"))
+
+
+def test_hitung_paket_option_json(tmp_path: Path) -> None:
+    p = tmp_path / "p8.xlsx"
+    shutil.copy(LEGACY / "SKP_PERMENPANRB8_2021_contoh.xlsx", p)
+    data = json.loads(run("hitung", p, "--paket", "permenpanrb-8-2021", "--json", "--tanpa-tulis").stdout)
+    assert data["paket"]["stempel"] == "permenpanrb-8-2021 v1.0.0"
+    assert data["nilai"] == "91.03" and data["sebutan"] == "Baik"
+
+
+@pytest.mark.parametrize(
+    ("paket", "fragment"),
+    [("permenpanrb-8-2021", "dibuat untuk paket aturan 'pp-46-2011'"), ("xx", "Paket aturan 'xx' tidak dikenal")],
+)
+def test_hitung_wrong_paket_exit_2(tmp_path: Path, paket: str, fragment: str) -> None:
+    p = tmp_path / "pp46.xlsx"
+    shutil.copy(LEGACY / "SKP_PP46_2011_contoh.xlsx", p)
+    r = run("hitung", p, "--paket", paket)
+    assert r.returncode == 2 and fragment in r.stderr and "Traceback" not in r.stderr
