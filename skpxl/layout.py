@@ -955,6 +955,8 @@ def rancang(
     _dokumen(hasil, tulisan, cermin, LEMBAR_DOKUMEN_F4, False)
     cetak[LEMBAR_DOKUMEN] = cetak[LEMBAR_DOKUMEN_F4] = rentang(0, 0, akhir_dok, 2)
     _meta(hasil, tulisan, pz)
+    # The variant's periodisation is known: prefill it (people may still change it; validation compares).
+    tulisan.append(Tulisan(LEMBAR_SKP, hasil["PERIODISASI"].ref, pz.value, "isian"))
     lebar: dict[str, tuple[float, ...]] = {
         LEMBAR_SKP: tuple(k.lebar for k in KOLOM_HASIL_KERJA),
         LEMBAR_DOKUMEN: (6, 34, 58),
