@@ -56,7 +56,7 @@ def test_pack_is_listed_by_the_registry() -> None:
 
 
 def test_example_85_of_85_is_109() -> None:
-    hasil = hitung_iki(85, 85)
+    hasil = hitung_iki(realisasi=85, target=85)
     assert hasil.capaian == 100
     assert hasil.capaian_dinilai == 100
     assert hasil.nilai.nilai == 109
@@ -66,7 +66,7 @@ def test_example_85_of_85_is_109() -> None:
 
 
 def test_example_93_of_95_is_88() -> None:
-    hasil = hitung_iki(93, 95, nama="Persentase layanan tepat waktu")
+    hasil = hitung_iki(realisasi=93, target=95, nama="Persentase layanan tepat waktu")
     assert tampil(hasil.capaian) == D("97.89")
     assert hasil.capaian_dinilai == 98
     assert hasil.nilai.nilai == 88
@@ -135,9 +135,9 @@ def test_capaian_rounded_to_a_whole_percent_half_up(capaian: str | Decimal, dini
 
 
 def test_rounding_of_gaps_via_realisasi() -> None:
-    hasil = hitung_iki(199, 200)  # 99.5%
+    hasil = hitung_iki(realisasi=199, target=200)  # 99.5%
     assert hasil.capaian == D("99.5") and hasil.capaian_dinilai == 100 and hasil.nilai.nilai == 109
-    hasil = hitung_iki(251, 250)  # 100.4%
+    hasil = hitung_iki(realisasi=251, target=250)  # 100.4%
     assert hasil.capaian == D("100.4") and hasil.capaian_dinilai == 100 and hasil.nilai.nilai == 109
 
 
@@ -147,7 +147,7 @@ def test_without_capaian_rounding_bands_have_inclusive_lower_bounds() -> None:
     assert nilai_capaian("100.4", konfigurasi=k) == 109
     assert tampil(nilai_capaian("101.9", konfigurasi=k)) == D("111.00")
     assert nilai_capaian("110.01", konfigurasi=k) == 120
-    hasil = hitung_iki(199, 200, konfigurasi=k)
+    hasil = hitung_iki(realisasi=199, target=200, konfigurasi=k)
     assert hasil.capaian_dinilai == D("99.5")
     assert "dibulatkan" not in hasil.penjelasan
 
@@ -156,20 +156,20 @@ def test_without_capaian_rounding_bands_have_inclusive_lower_bounds() -> None:
 
 
 def test_capaian_normal_and_khusus() -> None:
-    assert capaian_iki(45, 50) == 90
-    assert capaian_iki(60, 50) == 120
-    assert capaian_iki(4, 5, arah="khusus") == 120  # lower is better: (2 − 0.8) × 100
-    assert capaian_iki(15, 5, arah=Arah.KHUSUS) == 0  # floored at 0
-    assert capaian_iki(0, 0, arah="Khusus") == 100
-    assert capaian_iki(2, 0, arah="khusus") == 0
-    assert hitung_iki(3, 4, arah="khusus").arah is Arah.KHUSUS
+    assert capaian_iki(realisasi=45, target=50) == 90
+    assert capaian_iki(realisasi=60, target=50) == 120
+    assert capaian_iki(realisasi=4, target=5, arah="khusus") == 120  # lower is better: (2 − 0.8) × 100
+    assert capaian_iki(realisasi=15, target=5, arah=Arah.KHUSUS) == 0  # floored at 0
+    assert capaian_iki(realisasi=0, target=0, arah="Khusus") == 100
+    assert capaian_iki(realisasi=2, target=0, arah="khusus") == 0
+    assert hitung_iki(realisasi=3, target=4, arah="khusus").arah is Arah.KHUSUS
 
 
 def test_khusus_explanations() -> None:
-    hasil = hitung_iki(3, 4, arah="khusus")
+    hasil = hitung_iki(realisasi=3, target=4, arah="khusus")
     assert hasil.capaian == 125 and hasil.nilai.nilai == 120
     assert hasil.penjelasan.startswith("Capaian (khusus) = (2 − 3/4) × 100 = 125,00%")
-    nol = hitung_iki(0, 0, arah="khusus")
+    nol = hitung_iki(realisasi=0, target=0, arah="khusus")
     assert nol.nilai.nilai == 109
     assert "target 0" in nol.penjelasan
 
@@ -177,11 +177,11 @@ def test_khusus_explanations() -> None:
 @pytest.mark.parametrize(
     ("panggil", "pesan"),
     [
-        (lambda: capaian_iki(5, 0), "Target IKI harus lebih dari 0"),
-        (lambda: hitung_iki(5, 0), "Target IKI harus lebih dari 0"),
-        (lambda: capaian_iki(5, -1), "tidak boleh kurang dari 0"),
-        (lambda: capaian_iki(-5, 10), "tidak boleh kurang dari 0"),
-        (lambda: capaian_iki(5, 10, arah="menurun"), "Arah 'menurun' tidak dikenal"),
+        (lambda: capaian_iki(realisasi=5, target=0), "Target IKI harus lebih dari 0"),
+        (lambda: hitung_iki(realisasi=5, target=0), "Target IKI harus lebih dari 0"),
+        (lambda: capaian_iki(realisasi=5, target=-1), "tidak boleh kurang dari 0"),
+        (lambda: capaian_iki(realisasi=-5, target=10), "tidak boleh kurang dari 0"),
+        (lambda: capaian_iki(realisasi=5, target=10, arah="menurun"), "Arah 'menurun' tidak dikenal"),
         (lambda: nilai_capaian(-1), "tidak boleh kurang dari 0"),
         (lambda: nilai_capaian("sembilan puluh"), "bukan angka"),
         (lambda: nilai_capaian(D("Infinity")), "terhingga"),
@@ -203,7 +203,11 @@ def test_invalid_input(panggil: object, pesan: str) -> None:
 
 
 def test_nilai_skp_is_the_mean_of_iki() -> None:
-    iki = [hitung_iki(85, 85), hitung_iki(93, 95), hitung_iki(102, 100)]  # 109, 88, 111.11…
+    iki = [
+        hitung_iki(realisasi=85, target=85),
+        hitung_iki(realisasi=93, target=95),
+        hitung_iki(realisasi=102, target=100),
+    ]  # 109, 88, 111.11…
     hasil = nilai_skp(iki)
     assert hasil.nilai_iki == (D(109), D(88), D("111.11"))
     assert hasil.nilai.nilai == rata(D(109), D(88), D("111.11"))
@@ -235,7 +239,13 @@ def test_weighting_60_40_with_360_assessment() -> None:
 
 
 def test_weighting_from_skp_result_and_stepwise_rounding() -> None:
-    skp = nilai_skp([hitung_iki(85, 85), hitung_iki(93, 95), hitung_iki(102, 100)])  # 102.70 shown
+    skp = nilai_skp(
+        [
+            hitung_iki(realisasi=85, target=85),
+            hitung_iki(realisasi=93, target=95),
+            hitung_iki(realisasi=102, target=100),
+        ]
+    )  # 102.70 shown
     hasil = nilai_kinerja(skp, "95,55")
     assert hasil.nilai_skp == D("102.70")
     # 102.70 × 70% = 71.89; 95.55 × 30% = 28.665 → 28.67 (half-up); 100.56
@@ -338,7 +348,7 @@ _target = st.decimals(min_value=D("0.01"), max_value=10_000, places=2)
 
 @given(_target, st.decimals(min_value=0, max_value=20_000, places=2))
 def test_property_hitung_iki_agrees_with_nilai_capaian(t: Decimal, r: Decimal) -> None:
-    hasil: HasilIKI = hitung_iki(r, t)
+    hasil: HasilIKI = hitung_iki(realisasi=r, target=t)
     assert hasil.nilai.nilai == nilai_capaian(hasil.capaian)
     assert 0 <= hasil.nilai.nilai <= 120
     assert hasil.penjelasan.endswith(f"= {hasil.nilai}.")

@@ -505,7 +505,7 @@ class _P8(_Hitung):
             self.baris_gagal(b, nama)
             return None
         try:
-            h = p8.hitung_iki(realisasi, target, arah=arah, nama=nama, konfigurasi=self.k)
+            h = p8.hitung_iki(realisasi=realisasi, target=target, arah=arah, nama=nama, konfigurasi=self.k)
         except InputTidakValid as e:
             self.ditolak(b, str(e))
             self.baris_gagal(b, nama)

@@ -147,7 +147,7 @@ def _skala_120(nilai: object, nama: str) -> Decimal:
 
 
 @dalam_konteks
-def capaian_iki(realisasi: Angka, target: Angka, *, arah: Arah | str = Arah.NORMAL) -> Decimal:
+def capaian_iki(*, realisasi: Angka, target: Angka, arah: Arah | str = Arah.NORMAL) -> Decimal:
     """Capaian (%) of one IKI, unrounded: normal ``R/T × 100``; khusus ``(2 − R/T) × 100``, at least 0."""
     arah_iki = Arah.dari_teks(arah)
     r = angka(realisasi, "Realisasi")
@@ -207,9 +207,9 @@ class HasilIKI:
 
 @dalam_konteks
 def hitung_iki(
+    *,
     realisasi: Angka,
     target: Angka,
-    *,
     arah: Arah | str = Arah.NORMAL,
     nama: str | None = None,
     konfigurasi: KonfigurasiPermenpanrb82021 = KONFIGURASI_BAWAAN,
@@ -218,7 +218,7 @@ def hitung_iki(
     arah_iki = Arah.dari_teks(arah)
     r = angka(realisasi, "Realisasi")
     t = angka(target, "Target")
-    c = capaian_iki(r, t, arah=arah_iki)
+    c = capaian_iki(realisasi=r, target=t, arah=arah_iki)
     dinilai = _capaian_dinilai(c, konfigurasi)
     nilai, rumus = _pita(dinilai)
     tr, tt = teks_angka(r), teks_angka(t)
