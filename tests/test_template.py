@@ -215,3 +215,9 @@ def test_manifest_in_repo_matches_generator() -> None:
     import json
 
     assert json.loads((CONTOH / "manifest.json").read_text(encoding="utf-8")) == manifest()
+
+
+def test_protection_can_be_left_off_for_macro_builds() -> None:
+    wb = openpyxl.load_workbook(io.BytesIO(build_bytes(protect=False)))
+    assert not any(wb[s].protection.sheet for s in wb.sheetnames)
+    assert wb[L.LEMBAR_META].sheet_state == "hidden"

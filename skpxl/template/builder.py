@@ -222,12 +222,15 @@ def build_bytes(
     baris_utama: int | None = None,
     baris_tambahan: int | None = None,
     baris_lampiran: int | None = None,
+    protect: bool = True,
 ) -> bytes:
     """The template (optionally filled with ``form``) as .xlsx bytes, or .xlsm bytes with ``vba_project``.
 
     ``buttons``: ``True`` for the layout's Validasi/Hitung buttons (:attr:`Rancangan.tombol`), or an
     explicit sequence. ``vba_names`` maps "" (the workbook) and sheet names to VBA code names; the
-    defaults are ThisWorkbook / Sheet1, Sheet2, ... in sheet order.
+    defaults are ThisWorkbook / Sheet1, Sheet2, ... in sheet order. ``protect=False`` leaves the sheets
+    unprotected (Excel refuses writes to locked cells of a protected sheet from VBA/COM/Office.js, so a
+    macro build may prefer to unprotect around its writes or to ship unprotected).
     """
     r = rancangan_untuk(
         form, periodisasi, baris_utama=baris_utama, baris_tambahan=baris_tambahan, baris_lampiran=baris_lampiran
@@ -261,7 +264,7 @@ def build_bytes(
         _emit(ws, rencana[lembar], mem, lembar, fmt, r.lebar_kolom.get(lembar, ()))
     for n in r.nama.values():
         wb.define_name(n.nama, "=" + n.rujukan)
-    _cetak(r, lembar_ws)
+    _cetak(r, lembar_ws, protect)
 
     pilihan = r.tombol if buttons is True else (() if buttons is False else tuple(buttons))
     for t in pilihan:
@@ -290,6 +293,7 @@ def build_template(
     baris_utama: int | None = None,
     baris_tambahan: int | None = None,
     baris_lampiran: int | None = None,
+    protect: bool = True,
 ) -> Path:
     """Write the template to ``path`` (see :func:`build_bytes`); returns the path."""
     data = build_bytes(
@@ -301,6 +305,7 @@ def build_template(
         baris_utama=baris_utama,
         baris_tambahan=baris_tambahan,
         baris_lampiran=baris_lampiran,
+        protect=protect,
     )
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
@@ -541,7 +546,7 @@ def _emit(
         ws.data_validation(r0, c0, r1, c1, opsi)
 
 
-def _cetak(r: Rancangan, ws: Mapping[str, Worksheet]) -> None:
+def _cetak(r: Rancangan, ws: Mapping[str, Worksheet], protect: bool) -> None:
     for lembar, w in ws.items():
         w.print_black_and_white()  # fills guide the screen, not the paper
         if lembar in r.cetak:
@@ -549,9 +554,11 @@ def _cetak(r: Rancangan, ws: Mapping[str, Worksheet]) -> None:
             w.print_area(r0, c0, r1, c1)
         if lembar == LEMBAR_META:
             w.hide()
-            w.protect("", {})
+            if protect:
+                w.protect("", {})
             continue
-        w.protect("", _PERLINDUNGAN)
+        if protect:
+            w.protect("", _PERLINDUNGAN)
         if lembar in (LEMBAR_DOKUMEN, LEMBAR_DOKUMEN_F4):
             w.set_portrait()
             w.set_paper(KERTAS_A4 if lembar == LEMBAR_DOKUMEN else KERTAS_FOLIO_F4)
