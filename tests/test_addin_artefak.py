@@ -275,3 +275,10 @@ def test_templat_xlsm_dapat_divalidasi_tanpa_excel(tmp_path: Path) -> None:
     assert lap.jumlah_kesalahan > 0  # an empty form
     wb.save()
     assert zipfile.ZipFile(salinan).read("xl/vbaProject.bin") == zipfile.ZipFile(XLSM).read("xl/vbaProject.bin")
+
+
+def test_templat_xlsm_tanpa_proteksi_lembar() -> None:
+    # Excel refuses VBA/COM writes to locked cells of a protected sheet; Hitung writes the blue cells.
+    with zipfile.ZipFile(XLSM) as z:
+        lembar = [n for n in z.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)]
+        assert lembar and not any(b"<sheetProtection" in z.read(n) for n in lembar)

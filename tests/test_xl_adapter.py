@@ -164,3 +164,23 @@ def test_simpan(buku: tuple[XlwingsWorkbook, Any, dict[str, Any]]) -> None:
 )  # fmt: skip
 def test_perlu_apostrof(teks: str, harus: bool) -> None:
     assert perlu_apostrof(teks) is harus
+
+
+def test_tulisan_ditolak_satu_kalimat(
+    buku: tuple[XlwingsWorkbook, Any, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from xlwings.pro import _xlremote
+
+    from skpxl.adapters.xlwings_adapter import TulisanDitolak
+
+    def tolak(self: object, value: object) -> None:
+        raise RuntimeError("The cell or chart you're trying to change is on a protected sheet.")
+
+    monkeypatch.setattr(_xlremote.Range, "raw_value", property(_xlremote.Range.raw_value.fget, tolak))
+    monkeypatch.setattr(_xlremote.Range, "color", property(lambda self: None, tolak))
+    wb = buku[0]
+    with pytest.raises(TulisanDitolak, match=r"^Excel menolak menulis ke lembar 'SKP' sel B2; .*dilindungi"):
+        wb.write_block("SKP", "B2", [["x"]])
+    with pytest.raises(TulisanDitolak, match="Unprotect Sheet"):
+        wb.set_fill("SKP", "A1", "#FFFFFF")
+    assert wb.read_block("SKP", "B2") == [["Rina"]]  # nothing recorded for a refused write

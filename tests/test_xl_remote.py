@@ -320,3 +320,19 @@ def test_kotak_pesan_gagal_kalimat_tetap_sampai(xw: ModuleType, monkeypatch: pyt
     book.set_mock_caller()
     with pytest.raises(RuntimeError, match=r"^Validasi selesai"):
         skpxl.xl.validasi()
+
+
+def test_lembar_dilindungi_pesan_jelas(xw: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    from xlwings.pro import _xlremote
+
+    asli = _xlremote.Range.raw_value
+
+    def tolak(self: Any, value: Any) -> None:
+        if self.sheet.name != L.LEMBAR_HASIL_VALIDASI:
+            raise RuntimeError("protected")
+        asli.fset(self, value)
+
+    monkeypatch.setattr(_xlremote.Range, "raw_value", property(asli.fget, tolak))
+    _, hasil = klik(xw, payload(BERKAS[0]), "hitung")
+    [(pesan, _, mode)] = hasil.pesan
+    assert mode == "critical" and pesan.startswith("Excel menolak menulis ke lembar 'EVALUASI") and "Unprotect" in pesan

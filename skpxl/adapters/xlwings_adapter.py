@@ -37,6 +37,9 @@ Behaviour worth knowing:
   written as text for the same reason.
 * **Links are formulas.** ``=HYPERLINK("#'Sheet'!A1","text")`` works on Windows, macOS and Excel
   on the web alike, and :meth:`clear_sheet` removes it with the rest of the content.
+* **A refused write is one sentence.** Desktop Excel (and Office.js) refuse writes to locked
+  cells of a protected sheet; such a failure becomes :class:`TulisanDitolak` (an
+  :class:`~skpxl.errors.SkpxlError`) naming the sheet and telling how to unprotect it.
 * **Adding a sheet does not move the user.** Excel activates a new sheet; the adapter
   re-activates the sheet that was active before, so the first run and later runs look the same.
 """
@@ -45,14 +48,16 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
 from skpxl.adapters.base import Block, CellValue, Ref
+from skpxl.errors import SkpxlError
 from skpxl.layout import rentang, tautan_internal, urai_rentang, urai_rujukan_excel, urai_sel
 
-__all__ = ["XlwingsWorkbook", "perlu_apostrof", "rumus_tautan"]
+__all__ = ["TulisanDitolak", "XlwingsWorkbook", "perlu_apostrof", "rumus_tautan"]
 
 # Strings Excel would not keep as the same text when written as a cell value: formulas and
 # signs ("=", "+", "-", "@"), a leading apostrophe (it would be eaten), anything starting with
@@ -116,6 +121,25 @@ def rumus_tautan(teks: str, lembar: str, ref: str) -> str:
     tujuan = "#" + tautan_internal(lembar, rentang(r0, c0, r1, c1))
     tampil = teks[:_PANJANG_TEKS_TAUTAN].replace('"', '""')
     return f'=HYPERLINK("{tujuan.replace(chr(34), chr(34) * 2)}","{tampil}")'
+
+
+class TulisanDitolak(SkpxlError):
+    """Excel refused a write (typically: a locked cell on a protected sheet)."""
+
+
+@contextmanager
+def _ditolak(lembar: str, ref: str | None) -> Iterator[None]:
+    """Turn a failed write into one Indonesian sentence (desktop Excel refuses writes to protected sheets)."""
+    try:
+        yield
+    except SkpxlError:
+        raise
+    except Exception as e:
+        tempat = f"lembar '{lembar}'" + (f" sel {ref}" if ref else "")
+        raise TulisanDitolak(
+            f"Excel menolak menulis ke {tempat}; kemungkinan lembar itu dilindungi. Buka proteksinya "
+            "(Tinjau/Review > Buka Proteksi Lembar/Unprotect Sheet), lalu klik tombolnya lagi."
+        ) from e
 
 
 class XlwingsWorkbook:
@@ -183,12 +207,13 @@ class XlwingsWorkbook:
         lembar = self._sheet(sheet)
         r0, c0 = urai_sel(top_left)
         lebar = {len(b) for b in baris}
-        if len(lebar) == 1:
-            lembar.range(top_left).value = [[_ke_excel(v) for v in b] for b in baris]
-        else:  # ragged: one row at a time, each from its own first cell
-            for i, b in enumerate(baris):
-                if b:
-                    lembar.range((r0 + i + 1, c0 + 1)).value = [[_ke_excel(v) for v in b]]
+        with _ditolak(sheet, top_left):
+            if len(lebar) == 1:
+                lembar.range(top_left).value = [[_ke_excel(v) for v in b] for b in baris]
+            else:  # ragged: one row at a time, each from its own first cell
+                for i, b in enumerate(baris):
+                    if b:
+                        lembar.range((r0 + i + 1, c0 + 1)).value = [[_ke_excel(v) for v in b]]
         tertulis = self._tertulis.setdefault(sheet, {})
         for i, b in enumerate(baris):
             for j, v in enumerate(b):
@@ -198,7 +223,9 @@ class XlwingsWorkbook:
         if colour is not None and not re.fullmatch(r"#[0-9A-Fa-f]{6}", colour):
             raise ValueError(f"warna harus berbentuk #RRGGBB: {colour!r}")
         urai_rentang(ref)  # validate before touching Excel
-        self._sheet(sheet).range(ref).color = None if colour is None else colour.upper()
+        lembar = self._sheet(sheet)
+        with _ditolak(sheet, ref):
+            lembar.range(ref).color = None if colour is None else colour.upper()
 
     def ensure_sheet(self, name: str) -> None:
         if any(n.casefold() == name.casefold() for n in self._daftar_lembar()):
@@ -214,13 +241,18 @@ class XlwingsWorkbook:
             aktif.activate()
 
     def clear_sheet(self, name: str) -> None:
-        self._sheet(name).clear()
+        lembar = self._sheet(name)
+        with _ditolak(name, None):
+            lembar.clear()
         self._tertulis[name] = {}
         self._dikosongkan.add(name)
 
     def write_link(self, sheet: str, cell: str, text: str, target_sheet: str, target_cell: str) -> None:
         r, c = urai_sel(cell)
-        self._sheet(sheet).range(cell).formula = rumus_tautan(text, target_sheet, target_cell)
+        rumus = rumus_tautan(text, target_sheet, target_cell)
+        lembar = self._sheet(sheet)
+        with _ditolak(sheet, cell):
+            lembar.range(cell).formula = rumus
         self._tertulis.setdefault(sheet, {})[(r, c)] = text[:_PANJANG_TEKS_TAUTAN] or None
 
     def save(self, path: str | os.PathLike[str] | None = None) -> None:

@@ -1,6 +1,7 @@
 """Build the two Excel artifacts with VBA, byte-reproducibly, without Excel.
 
-* ``workbook_templates/SKP_2026.xlsm`` — the triwulanan template of :mod:`skpxl.template` with
+* ``workbook_templates/SKP_2026.xlsm`` — the triwulanan template of :mod:`skpxl.template` (sheets
+  left unprotected: Excel refuses macro writes to locked cells of a protected sheet) with
   the VBA project of the xlwings quickstart workbook (``Module1`` removed, the xlwings module
   and ``addin/vba/SKP.bas`` written by :mod:`skpxl.vba`), the layout's Validasi/Hitung form
   buttons (XlsxWriter ``insert_button``, macros ``Validasi``/``Hitung``) and a hidden
@@ -461,7 +462,11 @@ def bangun_xlsm(akar: Path = AKAR) -> bytes:
     from skpxl.core.enums import Periodisasi
     from skpxl.template import build_bytes
 
-    data = build_bytes(periodisasi=Periodisasi.TRIWULANAN, vba_project=proyek_vba_templat(akar), buttons=True)
+    # Unprotected: Excel refuses VBA/COM writes to locked cells of a protected sheet, and Hitung writes
+    # the blue (locked) cells. Hitung rewrites them on every run, so a value typed over one is corrected.
+    data = build_bytes(
+        periodisasi=Periodisasi.TRIWULANAN, vba_project=proyek_vba_templat(akar), buttons=True, protect=False
+    )
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         n_lembar = sum(1 for n in z.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n))
     conf = lembar_pengaturan_xml(PENGATURAN_TEMPLAT, code_name=f"Sheet{n_lembar + 1}")
