@@ -62,6 +62,7 @@ CASES: list[tuple[str, Callable[[SkpForm], None], str | None, str | None]] = [
     ("REALISASI_TEKS", _set(ev(0, 0, "TW1"), "realisasi", "satu"), "REALISASI_BUKAN_ANGKA", "TW1!E20"),
     ("REALISASI_NEG", _set(ev(0, 0, "TW1"), "realisasi", Decimal(-1)), "REALISASI_NEGATIF", "TW1!E20"),
     ("REALISASI_KOSONG", _set(ev(0, 0, "TW1"), "realisasi", None), "REALISASI_KOSONG", "TW1!E20"),
+    ("PERSEN_PECAHAN", _set(ev(1, 1, "TW1"), "realisasi", Decimal("0.85")), "REALISASI_PERSEN_PECAHAN", "TW1!E23"),
     ("RATING", _set(lambda f: f.evaluasi["AKHIR"], "rating_perilaku", "Hebat"), "RATING_TIDAK_DIKENAL", "AKHIR!C41"),
     (
         "PREDIKAT_TULIS",

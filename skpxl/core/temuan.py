@@ -85,6 +85,7 @@ KATALOG: dict[str, tuple[Tingkat, str]] = {
     "REALISASI_NEGATIF": (ERR, "Realisasi \"{nilai}\" pada {periode} bernilai negatif. Realisasi harus 0 atau lebih."),
     "REALISASI_TEKS_ANGKA": (INFO, "Realisasi \"{nilai}\" pada {periode} ditulis sebagai teks dan dibaca sebagai {angka}."),
     "REALISASI_SATUAN_DI_SEL": (INFO, "Realisasi \"{nilai}\" pada {periode} dibaca sebagai {angka} (satuan \"{satuan}\" diabaikan). Sebaiknya tulis angkanya saja."),
+    "REALISASI_PERSEN_PECAHAN": (WARN, "Realisasi {nilai} pada {periode} tampak seperti persen yang disimpan Excel sebagai pecahan ({persen}%), sedangkan targetnya {target}%. Bila maksudnya {persen}%, ketik {persen} saja di sel berformat angka."),
     "REALISASI_AMBIGU": (WARN, "Realisasi \"{nilai}\" pada {periode} dibaca sebagai {angka} (titik = pemisah ribuan). Bila maksudnya desimal, tulis \"{alternatif}\"."),
     "KATEGORI_KOSONG": (WARN, "IKI kualitatif \"{iki}\" pada {periode} belum diberi kategori oleh pejabat penilai (Di Atas / Sesuai / Di Bawah Ekspektasi)."),
     "KATEGORI_TIDAK_DIKENAL": (ERR, "Kategori \"{nilai}\" pada {periode} tidak dikenal. Pilih Di Atas, Sesuai atau Di Bawah Ekspektasi."),

@@ -45,8 +45,7 @@ def _realisasi(iki: IKI, kode: str, label: str, diisi: bool, ks: Konteks) -> Ite
         kat = ev.kategori if ev else None
         if kosong(kat):
             if diisi and kode != AKHIR:
-                yield temuan("KATEGORI_KOSONG", sel, "kategori", iki=nama_iki(iki),
-                             periode=label)  # fmt: skip
+                yield temuan("KATEGORI_KOSONG", sel, "kategori", iki=nama_iki(iki), periode=label)
         elif Rating.cari(kat) is None:
             yield temuan("KATEGORI_TIDAK_DIKENAL", sel, "kategori", kat, periode=label)
         return
@@ -63,13 +62,33 @@ def _realisasi(iki: IKI, kode: str, label: str, diisi: bool, ks: Konteks) -> Ite
         return
     angka = format_angka(b.nilai, 6)
     if "SATUAN" in b.catatan:
-        yield temuan("REALISASI_SATUAN_DI_SEL", ev.sel, "realisasi", ev.realisasi, angka=angka, satuan=b.satuan,
-                     periode=label)  # fmt: skip
+        yield temuan(
+            "REALISASI_SATUAN_DI_SEL", ev.sel, "realisasi", ev.realisasi, angka=angka, satuan=b.satuan, periode=label
+        )
     elif "AMBIGU" in b.catatan:
-        yield temuan("REALISASI_AMBIGU", ev.sel, "realisasi", ev.realisasi, angka=angka, periode=label,
-                     alternatif=alternatif_desimal(ev.realisasi))  # fmt: skip
+        yield temuan(
+            "REALISASI_AMBIGU",
+            ev.sel,
+            "realisasi",
+            ev.realisasi,
+            angka=angka,
+            periode=label,
+            alternatif=alternatif_desimal(ev.realisasi),
+        )
     elif "TEKS_ANGKA" in b.catatan:
         yield temuan("REALISASI_TEKS_ANGKA", ev.sel, "realisasi", ev.realisasi, angka=angka, periode=label)
+    t = baca_bilangan(iki.target, rentang=True)
+    if "%" in (iki.satuan or "") and t is not None and t.nilai > 1 and 0 < b.nilai <= 1:
+        # "85%" typed into a General cell is stored by Excel as 0.85; readers without formats see 0.85
+        yield temuan(
+            "REALISASI_PERSEN_PECAHAN",
+            ev.sel,
+            "realisasi",
+            format_angka(b.nilai, 6),
+            periode=label,
+            persen=format_angka(b.nilai * 100),
+            target=format_angka(t.nilai),
+        )
 
 
 def _rating(ev: EvaluasiPeriode, kunci: str, apa: str, label: str) -> Iterator[Temuan]:
@@ -86,8 +105,9 @@ def _isian_evaluator(ev: EvaluasiPeriode, label: str) -> Iterator[Temuan]:
             apa = f"Rating perilaku {NilaiInti.cari(nilai_inti) or nilai_inti}"
             yield temuan("RATING_TIDAK_DIKENAL", ev.sel, f"rating_perilaku:{nilai_inti}", r, apa=apa, periode=label)
     if not kosong(ev.predikat_organisasi) and PredikatOrganisasi.cari(ev.predikat_organisasi) is None:
-        yield temuan("PREDIKAT_ORGANISASI_TIDAK_DIKENAL", ev.sel, "predikat_organisasi", ev.predikat_organisasi,
-                     periode=label)  # fmt: skip
+        yield temuan(
+            "PREDIKAT_ORGANISASI_TIDAK_DIKENAL", ev.sel, "predikat_organisasi", ev.predikat_organisasi, periode=label
+        )
     if kosong(ev.predikat_tertulis):
         return
     tertulis = Predikat.cari(ev.predikat_tertulis)
@@ -96,8 +116,16 @@ def _isian_evaluator(ev: EvaluasiPeriode, label: str) -> Iterator[Temuan]:
         return
     hk, pk = Rating.cari(ev.rating_hasil_kerja), Rating.cari(ev.rating_perilaku)
     if hk is not None and pk is not None and predikat_dari_matriks(hk, pk) is not tertulis:
-        yield temuan("PREDIKAT_BERTENTANGAN", ev.sel, "predikat_tertulis", ev.predikat_tertulis, periode=label,
-                     hk=hk.value, pk=pk.value, seharusnya=predikat_dari_matriks(hk, pk).value)  # fmt: skip
+        yield temuan(
+            "PREDIKAT_BERTENTANGAN",
+            ev.sel,
+            "predikat_tertulis",
+            ev.predikat_tertulis,
+            periode=label,
+            hk=hk.value,
+            pk=pk.value,
+            seharusnya=predikat_dari_matriks(hk, pk).value,
+        )
 
 
 def periksa(form: SkpForm, ks: Konteks) -> Iterator[Temuan]:
