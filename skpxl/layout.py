@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from skpxl.core.enums import (
     PANDUAN_PERILAKU,
@@ -124,6 +125,7 @@ def warna_dasar(peran: Peran) -> str | None:
 _SEL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
 
+@lru_cache(maxsize=16384)  # addresses repeat in every workbook of a batch
 def huruf_kolom(c0: int) -> str:
     """0-based column index → letters ("A", "AA")."""
     if c0 < 0:
@@ -144,6 +146,7 @@ def indeks_kolom(huruf: str) -> int:
     return n - 1
 
 
+@lru_cache(maxsize=16384)
 def sel(r0: int, c0: int) -> str:
     """0-based (row, col) → "A1"."""
     return f"{huruf_kolom(c0)}{r0 + 1}"
@@ -155,6 +158,7 @@ def rentang(r0: int, c0: int, r1: int, c1: int) -> str:
     return a if a == b else f"{a}:{b}"
 
 
+@lru_cache(maxsize=16384)
 def urai_sel(ref: str) -> tuple[int, int]:
     """ "A1" / "$A$1" → 0-based (row, col)."""
     m = _SEL.match(ref.strip().upper())
@@ -163,6 +167,7 @@ def urai_sel(ref: str) -> tuple[int, int]:
     return int(m.group(2)) - 1, indeks_kolom(m.group(1))
 
 
+@lru_cache(maxsize=16384)
 def urai_rentang(ref: str) -> tuple[int, int, int, int]:
     """ "A1:C5" (or "A1") → 0-based (r0, c0, r1, c1), normalised so r0 ≤ r1 and c0 ≤ c1."""
     bagian = ref.split(":")
@@ -191,6 +196,7 @@ def rujukan_excel(lembar: str, ref: str) -> str:
 _RUJUKAN = re.compile(r"^=?\s*(?:'((?:[^']|'')+)'|([^'!:]+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)\s*$")
 
 
+@lru_cache(maxsize=16384)
 def urai_rujukan_excel(teks: str) -> tuple[str, str] | None:
     """ "'EVALUASI AKHIR'!$A$1:$C$5" → ("EVALUASI AKHIR", "A1:C5"); None when it is not one simple area."""
     m = _RUJUKAN.match(teks)
