@@ -41,6 +41,9 @@ def buat_parser() -> argparse.ArgumentParser:
     from skpxl.batch import cli as rekap_cli
 
     rekap_cli.daftar(sub)
+    from skpxl.excel import pasang  # light: imports neither xlwings nor openpyxl
+
+    pasang.daftar(sub)
     return p
 
 

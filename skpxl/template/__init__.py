@@ -4,7 +4,10 @@
 
 * ``workbook_templates/SKP_2026.xlsx`` (triwulanan), ``SKP_2026_semesteran.xlsx``, ``SKP_2026_bulanan.xlsx``;
 * the synthetic example unit in ``workbook_templates/contoh/`` with its ``manifest.json``;
-* ``docs/layout.md`` (the contract of defined names).
+* ``docs/layout.md`` (the contract of defined names);
+* the legacy templates and examples in ``workbook_templates/legacy/``;
+* the macro template ``workbook_templates/SKP_2026.xlsm`` and the add-in ``addin/skpxl.xlam`` (last: they
+  embed the template built above, so they can never go stale when the template changes).
 """
 
 from __future__ import annotations
@@ -32,4 +35,13 @@ def build_all(root: str | Path = ".") -> list[Path]:
     doc.parent.mkdir(parents=True, exist_ok=True)
     doc.write_text(dokumentasi(), encoding="utf-8")
     ditulis.append(doc)
+    from skpxl.excel.artefak import bangun_semua
+    from skpxl.legacy.template import berkas_target
+
+    folder_lama = folder / "legacy"
+    folder_lama.mkdir(parents=True, exist_ok=True)
+    for p, isi in berkas_target(folder_lama).items():
+        p.write_bytes(isi)
+        ditulis.append(p)
+    ditulis += bangun_semua(root)
     return ditulis
