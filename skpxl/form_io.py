@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 from skpxl.adapters.base import Block, CellValue, Ref, Workbook, WorkbookReader
 from skpxl.core.enums import JenisRHK, NilaiInti, kunci
@@ -205,15 +206,23 @@ class _Tabel:
         return None if c is None else alamat(self.lembar, sel(r, c))
 
 
+@lru_cache(maxsize=256)
+def _posisi_kolom(spesifikasi: tuple[Kolom, ...], kepala: tuple[CellValue, ...]) -> tuple[tuple[str, int], ...]:
+    """(key, offset in the header) of every column found; cached, since a batch sees the same headers."""
+    hasil: dict[str, int] = {}
+    for k in spesifikasi:
+        for j, judul in enumerate(kepala):
+            if k.cocok(judul) and j not in hasil.values():
+                hasil[k.kunci] = j
+                break
+    return tuple(hasil.items())
+
+
 def _cari_tabel(buku: WorkbookReader, ref: Ref, spesifikasi: Sequence[Kolom]) -> _Tabel:
     r0, c0, r1, c1 = urai_rentang(ref.ref)
     kepala = buku.read_block(ref.sheet, rentang(r0, c0, r0, c1))[0]
     t = _Tabel(ref.sheet, r0, c0, c1, r1)
-    for k in spesifikasi:
-        for j, judul in enumerate(kepala):
-            if k.cocok(judul) and (c0 + j) not in t.kolom.values():
-                t.kolom[k.kunci] = c0 + j
-                break
+    t.kolom = {k: c0 + j for k, j in _posisi_kolom(tuple(spesifikasi), tuple(kepala))}
     return t
 
 

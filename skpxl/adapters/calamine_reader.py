@@ -13,6 +13,7 @@ import re
 import zipfile
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -60,6 +61,12 @@ def baca_nama_terdefinisi(path: str | os.PathLike[str]) -> dict[str, Ref]:
         if info.file_size > _BATAS_WORKBOOK_XML:
             raise BerkasTidakTerbaca(f"Bagian workbook berkas '{Path(path).name}' terlalu besar untuk formulir SKP.")
         xml = z.read(info).decode("utf-8", "replace")
+    return dict(_urai_nama(xml))
+
+
+@lru_cache(maxsize=64)
+def _urai_nama(xml: str) -> tuple[tuple[str, Ref], ...]:
+    """Defined names of one workbook part; cached because a batch reads copies of the same template."""
     hasil: dict[str, Ref] = {}
     for atribut, isi in _DEFINED.findall(xml):
         attrs = {k.split(":")[-1]: _lepas_entitas(v) for k, v in _ATRIBUT.findall(atribut)}
@@ -69,7 +76,7 @@ def baca_nama_terdefinisi(path: str | os.PathLike[str]) -> dict[str, Ref]:
         urai = urai_rujukan_excel(_lepas_entitas(isi))
         if urai is not None:
             hasil[nama] = Ref(*urai)
-    return hasil
+    return tuple(hasil.items())
 
 
 def _nilai(v: Any) -> CellValue:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from skpxl.core.enums import Periodisasi
 from skpxl.errors import InputTidakValid
@@ -40,6 +41,7 @@ class Periode:
 PERIODE_AKHIR = Periode(AKHIR, "Akhir (Tahunan)", 1, 12)
 
 
+@lru_cache(maxsize=8)
 def daftar_periode(periodisasi: Periodisasi) -> tuple[Periode, ...]:
     """The periods of a periodisation, in calendar order (AKHIR not included)."""
     if periodisasi is Periodisasi.TRIWULANAN:
@@ -49,10 +51,12 @@ def daftar_periode(periodisasi: Periodisasi) -> tuple[Periode, ...]:
     return tuple(Periode(f"B{i:02d}", b, i, i) for i, b in enumerate(_BULAN, start=1))
 
 
+@lru_cache(maxsize=1)
 def semua_periode() -> tuple[Periode, ...]:
     return (*tuple(p for pz in Periodisasi for p in daftar_periode(pz)), PERIODE_AKHIR)
 
 
+@lru_cache(maxsize=256)
 def cari_periode(teks: str) -> Periode:
     """Resolve what a user types ("tw1", "TW I", "triwulan 2", "s2", "maret", "akhir")."""
     k = re.sub(r"[^A-Z0-9]", "", teks.upper())
