@@ -1,5 +1,9 @@
 """Safe file handling for a user's workbook: checks before reading, backup and atomic replace on writing.
 
+Before any read, :func:`periksa_berkas` runs the pre-read checks of :mod:`skpxl.pengaman`
+(zip sanity, zip bombs, XML entity declarations, sheet extents, encrypted, legacy, foreign or
+future-version files), each refusal one Indonesian sentence.
+
 A user's workbook is never written in place: the new content goes to a temporary file
 in the same folder, the original is copied to a backup, then the temporary file
 replaces the original in one ``os.replace`` (atomic on the same file system). An
@@ -17,12 +21,18 @@ from datetime import datetime
 from pathlib import Path
 
 from skpxl.errors import BerkasTidakTerbaca
+from skpxl.pengaman import HasilPeriksa, periksa_paket
 
 EKSTENSI = (".xlsx", ".xlsm")
 
 
-def periksa_berkas(path: Path) -> None:
-    """Raise BerkasTidakTerbaca with one Indonesian sentence when ``path`` cannot be an SKP workbook."""
+def periksa_berkas(path: Path, *, templat: bool = False) -> HasilPeriksa:
+    """Raise BerkasTidakTerbaca with one Indonesian sentence when ``path`` cannot be an SKP workbook.
+
+    Cheap and bounded (see :mod:`skpxl.pengaman` for the limits); run it before opening the file.
+    ``templat=True`` also requires the skpxl template (PermenPANRB 6/2022); without it the caller
+    decides with :func:`skpxl.pengaman.cek_templat` (legacy layouts are read by ``skpxl.legacy``).
+    """
     if not path.exists():
         raise BerkasTidakTerbaca(f"Berkas '{path}' tidak ditemukan.")
     if path.is_dir():
@@ -33,18 +43,7 @@ def periksa_berkas(path: Path) -> None:
         )
     if path.suffix.lower() not in EKSTENSI:
         raise BerkasTidakTerbaca(f"Berkas '{path.name}' bukan buku kerja Excel (.xlsx atau .xlsm).")
-    try:
-        with path.open("rb") as f:
-            kepala = f.read(8)
-    except OSError as e:
-        raise BerkasTidakTerbaca(f"Berkas '{path.name}' tidak dapat dibuka: {e.strerror or e}.") from e
-    if kepala.startswith(b"\xd0\xcf\x11\xe0"):
-        raise BerkasTidakTerbaca(
-            f"Berkas '{path.name}' terenkripsi (dilindungi kata sandi) atau berformat lama; buka di Excel, hapus kata "
-            "sandinya, lalu simpan sebagai .xlsx."
-        )
-    if not kepala.startswith(b"PK"):
-        raise BerkasTidakTerbaca(f"Berkas '{path.name}' bukan buku kerja Excel yang sah (isinya bukan format .xlsx).")
+    return periksa_paket(path, templat=templat)
 
 
 def nama_cadangan(path: Path, waktu: datetime) -> Path:

@@ -1,7 +1,10 @@
 """``skpxl validasi FILE`` and ``skpxl hitung FILE``: the buttons for PCs without Excel or with macros blocked.
 
-The file is written only through :func:`skpxl.berkas.tulis_aman` (temp file, backup,
-atomic replace), or to ``-o OUT``. Exit codes: 0 clean, 1 findings with errors, 2 unusable input.
+Before anything is parsed the file passes the bounded pre-read checks of :mod:`skpxl.pengaman`
+(an unusable or hostile file gets one Indonesian sentence and exit code 2). The file is written
+only through :func:`skpxl.berkas.tulis_aman` (temp file, backup, atomic replace), or to ``-o OUT``.
+Macros in the workbook are kept as they are and never run. Exit codes: 0 clean, 1 findings with
+errors, 2 unusable input.
 """
 
 from __future__ import annotations
@@ -48,15 +51,17 @@ def daftar(sub: Any) -> None:
 
 def jalankan(args: argparse.Namespace) -> int:
     from skpxl.adapters.openpyxl_adapter import buka
+    from skpxl.pengaman import cek_templat
     from skpxl.service import hitung_buku, validasi_buku
 
     path: Path = args.berkas
     waktu = datetime.now().replace(microsecond=0)
     try:
-        periksa_berkas(path)
+        info = periksa_berkas(path)  # bounded pre-read checks (skpxl.pengaman) before any parse
         paket = _paket(args, path)
         if paket != PAKET_BAKU:
             return _jalankan_lama(args, path, paket, waktu)
+        cek_templat(info)
         wb = buka(path)
         if args.perintah_berkas == "hitung":
             lap = hitung_buku(wb, periode=args.periode, waktu=waktu)

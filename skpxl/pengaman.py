@@ -30,17 +30,21 @@ The check costs about 1.5 ms on an example workbook (see ``docs/jaminan.md``).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import itertools
 import os
 import re
+import signal
 import stat
 import struct
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import BinaryIO
 
 from skpxl.errors import BerkasTidakTerbaca
@@ -59,8 +63,14 @@ __all__ = [
     "BATAS_UKURAN_TOTAL",
     "BATAS_WAKTU_BERKAS",
     "HasilPeriksa",
+    "WaktuHabis",
+    "batas_waktu_lunak",
+    "cek_templat",
     "periksa_paket",
+    "pesan_mati",
+    "pesan_memori",
     "pesan_oserror",
+    "pesan_waktu_habis",
 ]
 
 KiB = 1024
@@ -111,8 +121,9 @@ _ENKODE_BOLEH = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "
 # reader takes the last of duplicated attributes).
 _ATR_BIASA = rb'(?:\s+[a-qs-zA-Z_][\w:.-]*="[^"<>&]*")*\s*/?>'
 _TAK_BIASA = re.compile(
-    rb'<(?:c(?! r="[A-Z]?[0-9]{1,4}"(?: s="[0-9]{1,6}")?(?: t="[a-zA-Z]{1,9}")?/?>)'
-    rb'|row(?! r="[0-9]{1,4}"' + _ATR_BIASA + rb"))[\s>/]"
+    rb'<(?:c(?! r="[A-Z]?[0-9]{1,4}"(?: s="[0-9]{1,6}")?(?: t="[a-zA-Z]{1,9}")?/?>)[\s>/]'
+    rb'|row(?! r="[0-9]{1,4}"' + _ATR_BIASA + rb")[\s>/]"
+    rb"|!)"  # a comment, CDATA or DTD: never in Excel's worksheets; the exact pass refuses a DTD
 )
 _BERPREFIKS = re.compile(rb":(?:c|row|mergeCell|hyperlink)[\s>/]")
 _AREA_BIASA = re.compile(rb'<mergeCell ref="([A-Z]{1,2})([0-9]{1,6}):([A-Z]{1,2})([0-9]{1,6})"/>')
@@ -124,6 +135,7 @@ _BARIS_EXCEL, _KOLOM_EXCEL = 1_048_576, 16_384
 # Package structure (regular expressions on small parts: no DTD, no entity expansion).
 _REL = re.compile(r"<(?:\w+:)?Relationship\b([^>]*?)/?>")
 _ATRIBUT = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ATR_REL = re.compile(r"""(?<![\w:.-])(Id|Type|Target)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _LEMBAR = re.compile(r"<(?:\w+:)?sheet\b([^>]*?)/?>")
 _ENTITAS = re.compile(r"&(#x[0-9A-Fa-f]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);")
 _ENTITAS_NAMA = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
@@ -186,12 +198,14 @@ class Lembar:
 class HasilPeriksa:
     """What the check learned about a usable file."""
 
+    nama: str  # the file name, for messages
     template_id: str | None
     template_versi: str | None
+    ada_tabel: bool  # the defined name TABEL_HASIL_KERJA (what the skpxl reader needs)
     jumlah_bagian: int
     ukuran_terurai: int  # inflated bytes of all parts
     lembar: tuple[Lembar, ...] = ()
-    ada_vba: bool = False
+    ada_vba: bool = False  # a VBA project is present (kept as bytes, never run)
 
 
 class _Tolak(Exception):
@@ -223,13 +237,72 @@ def pesan_oserror(nama: str, e: OSError) -> str:
     return f"Berkas '{nama}' tidak dapat dibaca: {sebab}."
 
 
+def pesan_waktu_habis(nama: str, detik: float) -> str:
+    return (
+        f"Berkas '{nama}' ditolak: pemrosesannya melebihi batas waktu {detik:g} detik per berkas (berkas mungkin "
+        "rusak, sangat besar, atau sengaja dibuat untuk memperlambat)."
+    )
+
+
+def pesan_memori(nama: str) -> str:
+    return (
+        f"Berkas '{nama}' ditolak: membacanya membutuhkan memori melebihi batas per proses "
+        f"({_ribuan(BATAS_MEMORI_PEKERJA // MiB)} MB); berkas mungkin rusak atau sengaja dimanipulasi."
+    )
+
+
+def pesan_mati(nama: str, kode: int | None) -> str:
+    return (
+        f"Berkas '{nama}' tidak dapat diproses: proses pembacanya berhenti mendadak (kode keluar {kode}), biasanya "
+        "karena kehabisan memori; berkas mungkin rusak atau sengaja dimanipulasi."
+    )
+
+
+# --------------------------------------------------------------------------- time limit
+
+
+class WaktuHabis(BaseException):  # a BaseException, so no "except Exception" in a reader swallows it
+    """Raised by :func:`batas_waktu_lunak` when the time is up."""
+
+
+@contextlib.contextmanager
+def batas_waktu_lunak(detik: float | None) -> Iterator[None]:
+    """Raise :class:`WaktuHabis` in the block after ``detik`` seconds (POSIX, main thread; else no limit).
+
+    The soft limit interrupts Python code only: native code (a Rust or C reader) is interrupted when
+    it returns. The batch's worker processes therefore also have a hard limit, enforced by their
+    parent (:mod:`skpxl.batch.pengawas`), which works on Windows too. The limit is not set when a
+    timer is already running (someone else's, e.g. a test runner's).
+    """
+    if (
+        not detik
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    ):
+        yield
+        return
+
+    def picu(signum: int, frame: FrameType | None) -> None:
+        raise WaktuHabis
+
+    lama = signal.signal(signal.SIGALRM, picu)
+    signal.setitimer(signal.ITIMER_REAL, detik)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, lama if lama is not None else signal.SIG_DFL)
+
+
 # --------------------------------------------------------------------------- entry point
 
 
 def periksa_paket(path: str | os.PathLike[str], *, templat: bool = True) -> HasilPeriksa:
     """Check ``path`` before reading it; raise :class:`BerkasTidakTerbaca` with one Indonesian sentence.
 
-    ``templat=False`` skips step 5 (for workbooks that need not be SKP forms).
+    ``templat=False`` checks only that the workbook is not from a newer skpxl template; the caller
+    decides about the template with :func:`cek_templat` (the CLI also reads legacy layouts).
     """
     p = Path(path)
     nama = p.name
@@ -365,10 +438,11 @@ def _rels(xml: str, dasar: str) -> list[tuple[str, str, str]]:
     """(Id, Type, resolved target) of every internal relationship."""
     hasil = []
     for atr in _REL.findall(xml):
-        a = _atribut(atr)
-        if a.get("TargetMode", "").lower() == "external" or "Target" not in a:
+        if "External" in atr and _atribut(atr).get("TargetMode", "").lower() == "external":
             continue
-        hasil.append((a.get("Id", ""), a.get("Type", ""), _gabung(dasar, a["Target"])))
+        a = {k: _lepas_entitas(v or w) if "&" in (v or w) else (v or w) for k, v, w in _ATR_REL.findall(atr)}
+        if "Target" in a:
+            hasil.append((a.get("Id", ""), a.get("Type", ""), _gabung(dasar, a["Target"])))
     return hasil
 
 
@@ -544,16 +618,19 @@ class _Paket:
                 if part in simpan and data is not None:
                     simpan[part] = data
         ada_vba = any(n.lower().endswith("vbaproject.bin") for n in self.info)
-        hasil = HasilPeriksa(None, None, len(self.info), self.total, tuple(self.lembar), ada_vba)
-        if not self.templat:
-            return hasil
         # 4. the template
         bagian_lembar = {v: k for k, v in lembar.items()}
         strings = simpan.get(bagian_string or "", b"")
         tid = self._nilai_sel(simpan.get(bagian_lembar.get(id_lembar or "", ""), b""), id_sel, strings)
         tversi = self._nilai_sel(simpan.get(bagian_lembar.get(meta_lembar or "", ""), b""), meta_sel, strings)
-        self._cek_templat(nama, tid, tversi)
-        return HasilPeriksa(tid, tversi, len(self.info), self.total, tuple(self.lembar), ada_vba)
+        hasil = HasilPeriksa(
+            self.nama, tid, tversi, nama["TABEL_HASIL_KERJA"] is not None, len(self.info), self.total,
+            tuple(self.lembar), ada_vba,
+        )  # fmt: skip
+        _cek_versi(hasil)
+        if self.templat:
+            _cek_templat(hasil)
+        return hasil
 
     def _tanpa_buku_kerja(self) -> _Tolak:
         nama = set(self.info)
@@ -616,36 +693,15 @@ class _Paket:
             return nilai or None
         if not nilai.isdigit() or not strings:
             return None
-        awal_si = next(itertools.islice(_AWAL_SI.finditer(strings), int(nilai), None), None)
+        n = int(nilai)
+        if b":si" not in strings and b"<si " not in strings and b"<si/" not in strings:
+            bagian = strings.split(b"<si>", n + 1)  # plain <si>...</si> items (what Excel writes)
+            if len(bagian) <= n + 1:
+                return None
+            return _teks_si(bagian[n + 1].split(b"</si>", 1)[0].decode("utf-8", "replace"))
+        awal_si = next(itertools.islice(_AWAL_SI.finditer(strings), n, None), None)
         si = _SI.match(strings, awal_si.start()) if awal_si else None
         return _teks_si((si.group(1) or b"").decode("utf-8", "replace")) if si else None
-
-    def _cek_templat(self, nama: dict[str, str | None], tid: str | None, tversi: str | None) -> None:
-        if tid is not None and tid != TEMPLATE_ID:
-            if tid.upper().startswith("SKP-LAMA"):
-                raise _Tolak(
-                    f"memakai templat SKP lama ({tid}), bukan templat SKP PermenPANRB 6/2022 skpxl "
-                    f"('{TEMPLATE_ID}') yang dibaca perintah ini."
-                )
-            raise _Tolak(
-                f"memakai templat '{tid}', bukan templat SKP skpxl ('{TEMPLATE_ID}'); salin isiannya ke templat "
-                "SKP_2026.xlsx dari folder workbook_templates lalu coba lagi."
-            )
-        if nama.get("TABEL_HASIL_KERJA") is None:
-            raise _Tolak(
-                "bukan formulir SKP dari templat skpxl (nama-nama sel templat, mis. TABEL_HASIL_KERJA, tidak "
-                "ditemukan); salin isiannya ke templat SKP_2026.xlsx dari folder workbook_templates lalu coba lagi."
-            )
-        if (
-            tversi is not None
-            and _VERSI.fullmatch(tversi)
-            and _VERSI.fullmatch(TEMPLATE_VERSI)
-            and _urai_versi(tversi) > _urai_versi(TEMPLATE_VERSI)
-        ):
-            raise _Tolak(
-                f"dibuat dengan templat SKP versi {tversi}, lebih baru daripada yang dikenal skpxl ini (versi "
-                f"{TEMPLATE_VERSI}); perbarui skpxl (pip install -U skpxl) lalu coba lagi."
-            )
 
     # -- streaming ----------------------------------------------------------------
 
@@ -773,7 +829,7 @@ class _Paket:
 
 def _olah_lembar(part: str, sheet: str, blok: bytes, u: _Ukuran, teliti: bool) -> None:
     """Measure whole tags of a worksheet: fast (canonical form only) or exact (tag by tag)."""
-    if _DTD.search(blok):
+    if teliti and _DTD.search(blok):
         raise _tolak_dtd(part)
     if not teliti:
         if _TAK_BIASA.search(blok) or _BERPREFIKS.search(blok):
@@ -844,6 +900,45 @@ def _nama_terdefinisi(buku: str, nama: str) -> str | None:
 def _teks_si(isi: str) -> str | None:
     """The text of a rich or plain string item (phonetic runs left out)."""
     return _lepas_entitas("".join(x or "" for x in _TEKS.findall(_RPH.sub("", isi)))).strip() or None
+
+
+def cek_templat(hasil: HasilPeriksa) -> None:
+    """Raise :class:`BerkasTidakTerbaca` unless the checked file is an skpxl SKP form (PermenPANRB 6/2022)."""
+    try:
+        _cek_templat(hasil)
+    except _Tolak as e:
+        raise BerkasTidakTerbaca(f"Berkas '{hasil.nama}' {e.kalimat}") from None
+
+
+def _cek_templat(hasil: HasilPeriksa) -> None:
+    tid = hasil.template_id
+    if tid is not None and tid != TEMPLATE_ID:
+        if tid.upper().startswith("SKP-LAMA"):
+            raise _Tolak(
+                f"memakai templat SKP lama ({tid}), bukan templat SKP PermenPANRB 6/2022 skpxl ('{TEMPLATE_ID}') "
+                "yang dibaca di sini."
+            )
+        raise _Tolak(
+            f"memakai templat '{tid}', bukan templat SKP skpxl ('{TEMPLATE_ID}'); salin isiannya ke templat "
+            "SKP_2026.xlsx dari folder workbook_templates lalu coba lagi."
+        )
+    if not hasil.ada_tabel:
+        raise _Tolak(
+            "bukan formulir SKP dari templat skpxl (nama-nama sel templat, mis. TABEL_HASIL_KERJA, tidak "
+            "ditemukan); salin isiannya ke templat SKP_2026.xlsx dari folder workbook_templates lalu coba lagi."
+        )
+
+
+def _cek_versi(hasil: HasilPeriksa) -> None:
+    """A workbook from a newer skpxl template (same template id, higher TEMPLATE_VERSI) is refused."""
+    v = hasil.template_versi
+    if hasil.template_id not in (None, TEMPLATE_ID) or v is None:
+        return
+    if _VERSI.fullmatch(v) and _VERSI.fullmatch(TEMPLATE_VERSI) and _urai_versi(v) > _urai_versi(TEMPLATE_VERSI):
+        raise _Tolak(
+            f"dibuat dengan templat SKP versi {v}, lebih baru daripada yang dikenal skpxl ini (versi "
+            f"{TEMPLATE_VERSI}); perbarui skpxl (pip install -U skpxl) lalu coba lagi."
+        )
 
 
 def _urai_versi(v: str) -> tuple[int, ...]:

@@ -1,7 +1,12 @@
-"""Running the batch: find the files, process them (in process, process pool or Dask), stream to the writer.
+"""Running the batch: find the files, process them (in process, supervised workers or Dask), stream to the writer.
 
 Sources are only ever read. The recap goes to a temporary file next to the target and is
-moved into place only when complete.
+moved into place only when complete. Every file passes the pre-read checks of
+:mod:`skpxl.pengaman`; with ``jobs`` ≥ 2 the files run in supervised worker processes
+(:mod:`skpxl.batch.pengawas`: hard time limit per file, memory limit per worker on Linux, a
+crashed worker replaced), in process (``jobs`` = 1) under the soft time limit only.
+Spreadsheets skpxl cannot read (``.xls``, ``.xlsb``, ``.ods``) are listed too, so they are
+reported in Berkas Bermasalah instead of silently left out.
 """
 
 from __future__ import annotations
@@ -12,7 +17,6 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -25,21 +29,25 @@ from skpxl.core.enums import PredikatOrganisasi
 from skpxl.core.packs.permenpanrb_6_2022 import INFO
 from skpxl.core.periode import AKHIR, cari_periode
 from skpxl.errors import InputTidakValid
+from skpxl.pengaman import BATAS_WAKTU_BERKAS
 
 EKSTENSI = (".xlsx", ".xlsm")
-UKURAN_POTONGAN = 32  # files per task sent to a worker: amortises pickling, keeps memory flat
+EKSTENSI_DILAPORKAN = (".xls", ".xlsb", ".ods")  # found so that they are reported, never read
 
 Mesin = Literal["proses", "dask"]
 
 
 def cari_berkas(folder: Path) -> list[Path]:
-    """Every .xlsx/.xlsm below ``folder`` (sorted), skipping Excel lock files ``~$*`` and hidden temp files."""
+    """Every .xlsx/.xlsm (and .xls/.xlsb/.ods, to report them) below ``folder`` (sorted).
+
+    Excel lock files ``~$*`` and hidden temp files are skipped.
+    """
     if not folder.is_dir():
         raise InputTidakValid(f"Folder '{folder}' tidak ditemukan.")
     return sorted(
         p
         for p in folder.rglob("*")
-        if p.suffix.lower() in EKSTENSI and not p.name.startswith(("~$", ".")) and p.is_file()
+        if p.suffix.lower() in EKSTENSI + EKSTENSI_DILAPORKAN and not p.name.startswith(("~$", ".")) and p.is_file()
     )
 
 
@@ -47,8 +55,8 @@ def _relatif(p: Path, folder: Path) -> str:
     return p.relative_to(folder).as_posix()
 
 
-def _proses(item: tuple[str, str], periode: str | None) -> HasilBerkas:
-    return proses_berkas(item[0], item[1], periode)
+def _proses(item: tuple[str, str], periode: str | None, batas_waktu: float | None = None) -> HasilBerkas:
+    return proses_berkas(item[0], item[1], periode, batas_waktu=batas_waktu)
 
 
 def jalankan_langkah(
@@ -58,18 +66,25 @@ def jalankan_langkah(
     jobs: int,
     mesin: Mesin = "proses",
     scheduler: str | None = None,
+    batas_waktu: float | None = BATAS_WAKTU_BERKAS,
 ) -> Iterator[HasilBerkas]:
-    """Results in the order of ``items``, streamed."""
-    fungsi = partial(_proses, periode=periode)
+    """Results in the order of ``items``, streamed.
+
+    ``jobs`` ≥ 2: supervised worker processes (hard time limit ``batas_waktu`` per file, memory
+    limit per worker on Linux). ``jobs`` = 1: in this process, soft time limit only (POSIX main
+    thread). Dask: the scheduler's workers (pre-read checks only; Dask's own memory limits).
+    """
+    fungsi = partial(_proses, periode=periode, batas_waktu=batas_waktu)
     if mesin == "dask":
         from skpxl.batch.dask_mesin import jalankan_dask
 
         yield from jalankan_dask(items, fungsi, jobs=jobs, scheduler=scheduler)
-    elif jobs <= 1 or len(items) <= 1:
+    elif jobs <= 1:
         yield from map(fungsi, items)
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from pool.map(fungsi, items, chunksize=UKURAN_POTONGAN)
+        from skpxl.batch.pengawas import jalankan_diawasi
+
+        yield from jalankan_diawasi(items, periode, jobs=jobs, batas_waktu=batas_waktu)
 
 
 def baca_roster(path: Path) -> list[tuple[str, str | None]]:
@@ -132,8 +147,12 @@ def rekap_folder(
     kemajuan: Callable[[int, int], None] | None = None,
     pengamat: Callable[[HasilBerkas], None] | None = None,
     waktu: datetime | None = None,
+    batas_waktu: float | None = BATAS_WAKTU_BERKAS,
 ) -> HasilRekap:
-    """The whole batch: every file processed once, streamed into the aggregate and (optionally) the recap."""
+    """The whole batch: every file processed once, streamed into the aggregate and (optionally) the recap.
+
+    ``batas_waktu``: seconds one file may take (see :func:`jalankan_langkah`); None = no limit.
+    """
     kode = cari_periode(periode).kode if periode else AKHIR
     org = PredikatOrganisasi.dari_teks(predikat_organisasi) if predikat_organisasi else None
     if jobs < 1:
@@ -161,7 +180,14 @@ def rekap_folder(
         tmp = Path(nama_tmp)
         penulis = PenulisRekap(tmp)
     try:
-        hasil = jalankan_langkah(items, None if kode == AKHIR else kode, jobs=jobs, mesin=mesin, scheduler=scheduler)
+        hasil = jalankan_langkah(
+            items,
+            None if kode == AKHIR else kode,
+            jobs=jobs,
+            mesin=mesin,
+            scheduler=scheduler,
+            batas_waktu=batas_waktu,
+        )
         for i, h in enumerate(hasil, start=1):
             ag.tambah(h)
             if penulis is not None:

@@ -1,4 +1,8 @@
-"""The per-file step: path → one compact, picklable result. Never raises for a bad file."""
+"""The per-file step: path → one compact, picklable result. Never raises for a bad file.
+
+Each file first passes the pre-read checks of :mod:`skpxl.pengaman` (cheap, bounded), then is
+read with the fast read-only reader under a soft time limit. Nothing is written and no macro runs.
+"""
 
 from __future__ import annotations
 
@@ -63,20 +67,41 @@ def _nip(x: str | None) -> str | None:
     return None if x is None else "".join(x.split()).lstrip("'") or None
 
 
-def proses_berkas(path: str, nama_relatif: str, periode: str | None = None) -> HasilBerkas:
-    """Read (read-only, fast reader), validate and compute one workbook; summarise it.
+def proses_berkas(
+    path: str, nama_relatif: str, periode: str | None = None, *, batas_waktu: float | None = None
+) -> HasilBerkas:
+    """Check, read (read-only, fast reader), validate and compute one workbook; summarise it.
 
     ``periode`` selects the evaluation whose ratings/predikat go into the recap (default AKHIR).
+    ``batas_waktu`` (seconds) is the soft time limit of :func:`skpxl.pengaman.batas_waktu_lunak`.
+    Every failure becomes ``masalah``, one Indonesian sentence; nothing is raised.
     """
     from skpxl.adapters.calamine_reader import CalamineReader
+    from skpxl.pengaman import (
+        WaktuHabis,
+        batas_waktu_lunak,
+        periksa_paket,
+        pesan_memori,
+        pesan_oserror,
+        pesan_waktu_habis,
+    )
     from skpxl.service import periksa
 
     kode = periode or AKHIR
+    nama = Path(path).name
     try:
-        with CalamineReader(Path(path)) as buku:
-            lap = periksa(buku, periode=None if kode == AKHIR else kode, hitung_juga=True)
+        with batas_waktu_lunak(batas_waktu):
+            periksa_paket(path)
+            with CalamineReader(Path(path)) as buku:
+                lap = periksa(buku, periode=None if kode == AKHIR else kode, hitung_juga=True)
+    except WaktuHabis:
+        return HasilBerkas(nama_relatif, None, masalah=pesan_waktu_habis(nama, batas_waktu or 0))
     except SkpxlError as e:
         return HasilBerkas(nama_relatif, None, masalah=str(e))
+    except MemoryError:
+        return HasilBerkas(nama_relatif, None, masalah=pesan_memori(nama))
+    except OSError as e:
+        return HasilBerkas(nama_relatif, None, masalah=pesan_oserror(nama, e))
     except Exception as e:  # one bad file must never stop a batch of thousands
         return HasilBerkas(nama_relatif, None, masalah=f"Berkas tidak dapat diproses ({type(e).__name__}: {e}).")
     assert lap.hasil is not None

@@ -1,0 +1,204 @@
+"""Supervised worker processes for the batch: a file that hangs or kills its reader is given up, the run goes on.
+
+Each worker is a separate process that takes one file at a time from its parent:
+
+* **Time.** The worker runs the file under the soft limit of
+  :func:`skpxl.pengaman.batas_waktu_lunak` (SIGALRM: POSIX only, Python code only). The parent
+  also gives every file a hard deadline (the limit plus :data:`TENGGANG` seconds): a worker still
+  busy then (stuck in native code, or on Windows where there is no SIGALRM) is terminated
+  (``TerminateProcess`` on Windows, SIGTERM then SIGKILL elsewhere), the file is reported, and a
+  fresh worker takes its place.
+* **Memory.** On Linux each worker limits its own address space (``RLIMIT_AS``) to what it had at
+  start plus :data:`skpxl.pengaman.BATAS_MEMORI_PEKERJA`: an allocation beyond it fails inside that
+  worker (MemoryError, or an abort of the native reader) instead of exhausting the PC. Windows and
+  macOS offer no such per-process limit to a Python program; there the pre-read limits of
+  :mod:`skpxl.pengaman` bound what a file can make the reader allocate.
+* **Crashes.** A worker that dies (segfault, abort, killed by the OS) is replaced; its file is
+  reported in Berkas Bermasalah with the exit code.
+
+Results come back in input order through a bounded reorder window, so the recap is the same as
+in-process and still streamed. Sources are only read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import multiprocessing as mp
+import os
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from skpxl.batch.langkah import HasilBerkas, proses_berkas
+from skpxl.errors import InputTidakValid
+from skpxl.pengaman import BATAS_MEMORI_PEKERJA, BATAS_WAKTU_BERKAS, pesan_mati, pesan_waktu_habis
+
+__all__ = ["BATAS_MULAI", "JENDELA", "TENGGANG", "jalankan_diawasi"]
+
+TENGGANG = 2.0
+"""Seconds past the soft limit before the parent terminates a worker."""
+BATAS_MULAI = 120.0
+"""Seconds a new worker may take to start (a spawned worker on Windows imports skpxl first)."""
+JENDELA = 256
+"""Files dispatched ahead of the oldest unfinished one (bounds the reorder buffer)."""
+GAGAL_MULAI = 3
+"""Consecutive workers that die before being ready: the run stops with a message."""
+
+
+def _batasi_memori(tambahan: int | None) -> None:
+    """Linux: cap this process's address space at its current size plus ``tambahan`` bytes."""
+    if not tambahan or not sys.platform.startswith("linux"):
+        return
+    import resource
+
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            sekarang = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        _, keras = resource.getrlimit(resource.RLIMIT_AS)
+        batas = sekarang + tambahan
+        if keras != resource.RLIM_INFINITY:
+            batas = min(batas, keras)
+        resource.setrlimit(resource.RLIMIT_AS, (batas, keras))
+    except (OSError, ValueError):
+        pass  # the limit is a safety net, not a requirement
+
+
+def _pekerja(conn: Connection, periode: str | None, batas_waktu: float | None, batas_memori: int | None) -> None:
+    """The worker loop (top level, so it can be spawned on Windows)."""
+    _batasi_memori(batas_memori)
+    conn.send(("siap", os.getpid()))
+    while True:
+        try:
+            tugas = conn.recv()
+        except (EOFError, OSError):
+            return
+        if tugas is None:
+            return
+        i, path, relatif = tugas
+        conn.send((i, proses_berkas(path, relatif, periode, batas_waktu=batas_waktu)))
+
+
+@dataclass
+class _Pekerja:
+    proses: Any  # multiprocessing.process.BaseProcess (the context's Process class)
+    conn: Connection
+    tenggat: float  # deadline of the current file, or of start-up
+    siap: bool = False
+    tugas: tuple[int, str] | None = None  # (index, relative name) being processed
+
+    def hentikan(self, *, segera: bool) -> None:
+        if not segera:
+            with contextlib.suppress(OSError, ValueError):
+                self.conn.send(None)
+            self.proses.join(1.0)
+        if self.proses.is_alive():
+            self.proses.terminate()
+            self.proses.join(2.0)
+        if self.proses.is_alive():
+            self.proses.kill()
+            self.proses.join(2.0)
+        self.conn.close()
+
+
+def _nama(relatif: str) -> str:
+    return relatif.rsplit("/", 1)[-1]
+
+
+def jalankan_diawasi(
+    items: Sequence[tuple[str, str]],
+    periode: str | None,
+    *,
+    jobs: int,
+    batas_waktu: float | None = BATAS_WAKTU_BERKAS,
+    batas_memori: int | None = BATAS_MEMORI_PEKERJA,
+    konteks: str | None = None,
+) -> Iterator[HasilBerkas]:
+    """:func:`proses_berkas` over ``items`` ((path, relative name) pairs) in ``jobs`` supervised workers.
+
+    Yields one :class:`HasilBerkas` per item, in the order of ``items``. ``konteks`` is a
+    multiprocessing start method (default: the platform's).
+    """
+    if not items:
+        return
+    ctx = mp.get_context(konteks)
+    keras = math.inf if batas_waktu is None else batas_waktu + TENGGANG
+
+    def mulai() -> _Pekerja:
+        induk, anak = ctx.Pipe()
+        proses = ctx.Process(  # type: ignore[attr-defined]
+            target=_pekerja, args=(anak, periode, batas_waktu, batas_memori), name="skpxl-pekerja", daemon=True
+        )
+        proses.start()
+        anak.close()
+        return _Pekerja(proses, induk, time.monotonic() + BATAS_MULAI)
+
+    pekerja: list[_Pekerja] = []
+    hasil: dict[int, HasilBerkas] = {}
+    berikut = 0  # next index to yield
+    kirim = 0  # next index to dispatch
+    gagal_mulai = 0
+    try:
+        pekerja = [mulai() for _ in range(max(1, min(jobs, len(items))))]
+        while berikut < len(items):
+            sekarang = time.monotonic()
+            mati: set[int] = set()
+            for n, w in enumerate(pekerja):
+                if w.siap and w.tugas is None and kirim < len(items) and kirim - berikut < JENDELA:
+                    path, relatif = items[kirim]
+                    try:
+                        w.conn.send((kirim, path, relatif))
+                    except (OSError, ValueError):
+                        mati.add(n)  # died while idle; replaced below, the file goes to another worker
+                        continue
+                    w.tugas = (kirim, relatif)
+                    w.tenggat = sekarang + keras
+                    kirim += 1
+            if not mati:
+                tenggat = min((w.tenggat for w in pekerja if w.tugas is not None or not w.siap), default=math.inf)
+                tunggu = None if tenggat == math.inf else max(0.0, tenggat - sekarang)
+                wait([w.conn for w in pekerja] + [w.proses.sentinel for w in pekerja], tunggu)
+            sekarang = time.monotonic()
+            for n, w in enumerate(pekerja):
+                sebab: str | None = None
+                try:
+                    while w.conn.poll():
+                        pesan = w.conn.recv()
+                        if pesan[0] == "siap":
+                            w.siap, w.tenggat, gagal_mulai = True, math.inf, 0
+                        else:
+                            hasil[pesan[0]] = pesan[1]
+                            w.tugas, w.tenggat = None, math.inf
+                except (EOFError, OSError):
+                    sebab = "mati"
+                if n in mati or not w.proses.is_alive():
+                    sebab = "mati"
+                elif sebab is None and w.tenggat <= sekarang:
+                    sebab = "waktu"
+                if sebab is None:
+                    continue
+                w.hentikan(segera=True)
+                if w.tugas is not None:
+                    i, relatif = w.tugas
+                    if sebab == "waktu":
+                        alasan = pesan_waktu_habis(_nama(relatif), batas_waktu or 0)
+                    else:
+                        alasan = pesan_mati(_nama(relatif), w.proses.exitcode)
+                    hasil[i] = HasilBerkas(relatif, None, masalah=alasan)
+                elif not w.siap:
+                    gagal_mulai += 1
+                    if gagal_mulai >= GAGAL_MULAI:
+                        raise InputTidakValid(
+                            "Proses pekerja skpxl tidak dapat dimulai (berhenti sebelum siap, kode keluar "
+                            f"{w.proses.exitcode}); jalankan ulang dengan --jobs 1."
+                        )
+                pekerja[n] = mulai()
+            while berikut in hasil:
+                yield hasil.pop(berikut)
+                berikut += 1
+    finally:
+        for w in pekerja:
+            w.hentikan(segera=False)
