@@ -18,3 +18,42 @@ def test_quickstart_has_exactly_two_commands() -> None:
     blocks = section.split("```bash\n")[1:]
     assert len(blocks) == 2
     assert blocks[1].split("```")[0].strip().endswith("python -m pytest")
+
+
+def test_contract_names_in_readme_exist_in_the_template() -> None:
+    import re
+
+    import openpyxl
+
+    from skpxl.layout import rancang
+
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Kontrak nama terdefinisi", 1)[1].split("\n## ", 1)[0]
+    names = {n for n in re.findall(r"`([A-Z][A-Z0-9_]+)`", section) if not n.endswith("_")}
+    required = {
+        "NIP_PEGAWAI",
+        "NAMA_PEGAWAI",
+        "NIP_PENILAI",
+        "UNIT_KERJA",
+        "PERIODE_AWAL",
+        "PERIODE_AKHIR",
+        "PREDIKAT_ORGANISASI",
+        "RATING_HASIL_KERJA",
+        "RATING_HASIL_KERJA_USULAN",
+        "RATING_PERILAKU",
+        "PREDIKAT",
+    }
+    assert required <= names
+    from skpxl.core.enums import Periodisasi
+    from skpxl.layout import nama_berkas_templat
+
+    semua = set()
+    for pz in Periodisasi:
+        plan = rancang(pz).nama
+        semua |= set(plan)
+        path = README.parent / "workbook_templates" / nama_berkas_templat(pz)
+        built = openpyxl.load_workbook(path).defined_names
+        for n in names & set(plan):
+            # the built workbook's name points where the layout says
+            assert built[n].attr_text.replace("$", "") == plan[n].rujukan.replace("$", ""), (pz, n)
+    assert names <= semua, names - semua

@@ -118,9 +118,9 @@ class Temuan:
 
     @property
     def alamat(self) -> str:
-        """ "SKP!G23", or "" when the finding has no cell."""
+        """ "SKP!G23"; the sheet alone for a sheet-wide finding; "" when it is about the whole file."""
         if not self.sel:
-            return ""
+            return self.lembar or ""
         return f"{self.lembar}!{self.sel}" if self.lembar else self.sel
 
     def ke_dict(self) -> dict[str, str | None]:
@@ -138,10 +138,12 @@ def pisah_alamat(alamat: str | None) -> tuple[str | None, str | None]:
     return lembar.strip("'"), sel.replace("$", "")
 
 
-def _teks(nilai: object) -> str | None:
+def teks_nilai(nilai: object) -> str | None:
+    """A cell value as it appears in a finding (at most 80 characters)."""
     if nilai is None:
         return None
-    return nilai if isinstance(nilai, str) else str(nilai)
+    teks = nilai if isinstance(nilai, str) else str(nilai)
+    return teks if len(teks) <= 80 else teks[:77] + "..."
 
 
 def temuan(
@@ -150,6 +152,6 @@ def temuan(
     """Build a finding from the catalog; ``sel[kunci]`` is the source cell address."""
     tingkat, templat = KATALOG[kode]
     lembar, alamat = pisah_alamat(sel.get(kunci) if sel is not None and kunci else None)
-    teks = _teks(nilai)
+    teks = teks_nilai(nilai)
     pesan = templat.format(nilai=teks if teks is not None else "", **param)
     return Temuan(kode, tingkat, pesan, lembar, alamat, teks)

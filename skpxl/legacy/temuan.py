@@ -1,13 +1,15 @@
 """Findings of the legacy reader/calculator: stable code, severity, sheet, cell, value, Indonesian message.
 
-The shape matches the findings of the main validation (spec §8) so both can be listed together.
+The findings are :class:`skpxl.core.temuan.Temuan`, like the main validation's (spec §8); only the catalogue
+of codes and message templates is the legacy reader's own.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from skpxl.core.enums import Tingkat
+from skpxl.core.temuan import Temuan, teks_nilai
+
+__all__ = ["KATALOG", "Temuan", "teks_nilai", "temuan"]
 
 ERR, WARN, INFO = Tingkat.ERROR, Tingkat.WARNING, Tingkat.INFO
 
@@ -84,43 +86,6 @@ KATALOG: dict[str, tuple[Tingkat, str]] = {
     "HITUNG_DITOLAK": (ERR, "{apa} tidak dapat dihitung: {alasan}"),
     "HASIL_TIDAK_DIHITUNG": (INFO, "{apa} tidak dihitung karena masih ada kesalahan pada {sebab}."),
 }
-
-
-@dataclass(frozen=True)
-class Temuan:
-    """One finding; ``lembar``/``sel`` locate it (a cell "F24" or a row range "A24:T24")."""
-
-    kode: str
-    tingkat: Tingkat
-    pesan: str
-    lembar: str | None = None
-    sel: str | None = None
-    nilai: str | None = None
-
-    @property
-    def alamat(self) -> str | None:
-        """ "SKP!F24", or None when the finding is about the whole file."""
-        if self.lembar and self.sel:
-            return f"{self.lembar}!{self.sel}"
-        return self.lembar
-
-    def ke_dict(self) -> dict[str, str | None]:
-        return {
-            "kode": self.kode,
-            "tingkat": self.tingkat.value,
-            "lembar": self.lembar,
-            "sel": self.sel,
-            "nilai": self.nilai,
-            "pesan": self.pesan,
-        }
-
-
-def teks_nilai(nilai: object) -> str | None:
-    """A cell value as it appears in a finding (at most 80 characters)."""
-    if nilai is None:
-        return None
-    teks = str(nilai)
-    return teks if len(teks) <= 80 else teks[:77] + "..."
 
 
 def temuan(
