@@ -24,6 +24,7 @@ from skpxl.errors import BerkasTidakTerbaca
 from skpxl.pengaman import HasilPeriksa, periksa_paket
 
 EKSTENSI = (".xlsx", ".xlsm")
+EKSTENSI_DIKENALI = (".xls", ".xlsb", ".ods")  # looked at, so the refusal names what the file really is
 
 
 def periksa_berkas(path: Path, *, templat: bool = False) -> HasilPeriksa:
@@ -37,11 +38,7 @@ def periksa_berkas(path: Path, *, templat: bool = False) -> HasilPeriksa:
         raise BerkasTidakTerbaca(f"Berkas '{path}' tidak ditemukan.")
     if path.is_dir():
         raise BerkasTidakTerbaca(f"'{path}' adalah folder, bukan berkas Excel.")
-    if path.suffix.lower() == ".xls":
-        raise BerkasTidakTerbaca(
-            f"Berkas '{path.name}' berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai .xlsx (Save As)."
-        )
-    if path.suffix.lower() not in EKSTENSI:
+    if path.suffix.lower() not in EKSTENSI + EKSTENSI_DIKENALI:
         raise BerkasTidakTerbaca(f"Berkas '{path.name}' bukan buku kerja Excel (.xlsx atau .xlsm).")
     return periksa_paket(path, templat=templat)
 

@@ -150,6 +150,7 @@ _RPH = re.compile(r"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.DOTALL)
 _V = re.compile(r"<(?:\w+:)?v\b[^>]*>(.*?)</(?:\w+:)?v>", re.DOTALL)
 _VERSI = re.compile(r"\d+(?:\.\d+)*")
 
+_AKHIRAN_ASING = frozenset({".xls", ".xlsb", ".ods", ".csv", ".xml", ".htm", ".html", ".pdf", ".txt"})
 _TIPE_DOKUMEN = "/officeDocument"
 _TIPE_LEMBAR = ("/worksheet", "/macrosheet", "/dialogsheet", "/chartsheet")
 _TIPE_STRING = "/sharedStrings"
@@ -510,7 +511,13 @@ class _Paket:
                 "minta berkas aslinya lagi."
             ) from e
         self._direktori(infos)
-        return self._isi()
+        hasil = self._isi()
+        if self.akhiran in _AKHIRAN_ASING:
+            raise _Tolak(
+                f"sebenarnya buku kerja Excel .xlsx yang diberi akhiran {self.akhiran}; ganti akhiran namanya menjadi "
+                ".xlsx lalu coba lagi."
+            )
+        return hasil
 
     def _direktori(self, infos: list[zipfile.ZipInfo]) -> None:
         if len(infos) > BATAS_JUMLAH_BAGIAN:
@@ -579,7 +586,7 @@ class _Paket:
         bagian_buku = next(
             (t for _, tipe, t in _rels(rels_paket, "") if tipe.endswith(_TIPE_DOKUMEN)), "xl/workbook.xml"
         )
-        if bagian_buku not in self.info:
+        if bagian_buku not in self.info or bagian_buku.startswith(("word/", "ppt/")):
             raise self._tanpa_buku_kerja()
         # 2. the workbook part and its relationships → sheets, names, shared strings
         buku = self._xml_kecil(bagian_buku)
@@ -988,21 +995,21 @@ def _cek_luas(sheet: str, u: _Ukuran) -> None:
     saran = "hapus baris/kolom kosong yang terformat di luar formulir, simpan, lalu coba lagi"
     if u.maks_baris > BATAS_BARIS:
         raise _Tolak(
-            f"ditolak: lembar '{sheet}' terpakai sampai baris {_ribuan(u.maks_baris)}, melebihi batas "
-            f"{_ribuan(BATAS_BARIS)} baris; {saran}."
+            f"ditolak: lembar '{sheet}' memakai baris {_ribuan(u.maks_baris)} (berisi atau terformat), melewati "
+            f"batas {_ribuan(BATAS_BARIS)} baris per lembar; {saran}."
         )
     if u.maks_kolom > BATAS_KOLOM:
         raise _Tolak(
-            f"ditolak: lembar '{sheet}' terpakai sampai kolom {_huruf(u.maks_kolom)}, melebihi batas "
-            f"{_ribuan(BATAS_KOLOM)} kolom (sampai {_huruf(BATAS_KOLOM)}); {saran}."
+            f"ditolak: lembar '{sheet}' memakai kolom {_huruf(u.maks_kolom)} (berisi atau terformat), melewati "
+            f"batas {_ribuan(BATAS_KOLOM)} kolom per lembar (sampai kolom {_huruf(BATAS_KOLOM)}); {saran}."
         )
     if u.maks_baris * u.maks_kolom > BATAS_SEL:
         raise _Tolak(
             f"ditolak: rentang terpakai lembar '{sheet}' (A1:{_huruf(u.maks_kolom)}{u.maks_baris}) berisi "
-            f"{_ribuan(u.maks_baris * u.maks_kolom)} sel, melebihi batas {_ribuan(BATAS_SEL)} sel; {saran}."
+            f"{_ribuan(u.maks_baris * u.maks_kolom)} sel, melewati batas {_ribuan(BATAS_SEL)} sel; {saran}."
         )
     if u.luas_area > BATAS_SEL:
         raise _Tolak(
-            f"ditolak: sel gabungan dan tautan di lembar '{sheet}' mencakup {_ribuan(u.luas_area)} sel, melebihi "
+            f"ditolak: sel gabungan dan tautan di lembar '{sheet}' mencakup {_ribuan(u.luas_area)} sel, melewati "
             f"batas {_ribuan(BATAS_SEL)} sel."
         )

@@ -1,0 +1,215 @@
+"""Hostile and messy input (tests/korpus.py) through `skpxl rekap` and `skpxl validasi`: every good file processed,
+every bad file reported with its Indonesian reason, nothing hangs, memory bounded, no source changed, no formula in
+the recap."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from skpxl.batch.jalan import rekap_folder
+from tests.korpus import CONTOH, KASUS, Kasus, buat_korpus, sel_rumus
+
+BAD = {k.nama: k for k in KASUS if k.alasan is not None}
+GOOD_GENERATED = {k.nama: k for k in KASUS if k.alasan is None}
+CONTOH_FILES = sorted(p.name for p in CONTOH.glob("*.xlsx"))
+
+
+def hashes(folder: Path) -> dict[str, str]:
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def korpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole corpus in ``rusak/`` next to the 16 example workbooks, plus an Excel lock file (skipped)."""
+    root = tmp_path_factory.mktemp("korpus")
+    buat_korpus(root / "rusak")
+    for name in CONTOH_FILES:
+        shutil.copy(CONTOH / name, root / name)
+    (root / "~$01_rina_marlina.xlsx").write_bytes(b"lock")
+    return root
+
+
+# The rekap runs in a small wrapper process so its own peak memory (and its workers') can be measured.
+UKUR = textwrap.dedent(
+    """
+    import json, resource, sys, time
+    from skpxl.cli import main
+    t = time.perf_counter()
+    code = main(sys.argv[1:])
+    detik = time.perf_counter() - t
+    sendiri = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    anak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"code": code, "detik": detik, "rss_kb": max(sendiri, anak)}), file=sys.stderr)
+    """
+)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="peak RSS through the resource module (POSIX)")
+def test_rekap_whole_corpus_mixed_with_good_files(korpus: Path, tmp_path: Path) -> None:
+    before = hashes(korpus)
+    out = tmp_path / "rekap.xlsx"
+    r = subprocess.run(
+        [sys.executable, "-c", UKUR, "rekap", str(korpus), "-o", str(out), "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    ukur = json.loads(r.stderr.strip().splitlines()[-1])
+    print(f"\nrekap korpus: {ukur['detik']:.2f} s, peak RSS {ukur['rss_kb'] / 1024:.0f} MB")
+    assert ukur["code"] in (0, 1), r.stdout + r.stderr
+    assert "Traceback" not in r.stderr
+    assert hashes(korpus) == before  # sources are never written
+    assert ukur["detik"] < 60
+    assert ukur["rss_kb"] < 400 * 1024  # bounded: the bombs and huge ranges never reach a parser
+
+    n_good = len(CONTOH_FILES) + len(GOOD_GENERATED)
+    assert f"{n_good + len(BAD)} berkas dibaca: {n_good} pegawai, {len(BAD)} berkas bermasalah" in r.stdout
+    wb = openpyxl.load_workbook(out)
+    bermasalah = {row[0]: row[1] for row in wb["Berkas Bermasalah"].iter_rows(min_row=2, values_only=True)}
+    assert set(bermasalah) == {f"rusak/{n}" for n in BAD}
+    for nama, k in BAD.items():
+        alasan = bermasalah[f"rusak/{nama}"]
+        assert k.alasan in alasan, (nama, alasan)
+        assert alasan.startswith(("Berkas ", "'")) and alasan.endswith(".") and "Traceback" not in alasan
+
+    pegawai = wb["Pegawai"]
+    kolom = [c.value for c in pegawai[1]]
+    baris = {row[kolom.index("BERKAS")]: row for row in pegawai.iter_rows(min_row=2, values_only=True)}
+    assert set(baris) == set(CONTOH_FILES) | {f"rusak/{n}" for n in GOOD_GENERATED}
+    rumus = GOOD_GENERATED["rumus.xlsx"]
+    for kol, teks in rumus.teks.items():
+        assert baris["rusak/rumus.xlsx"][kolom.index(kol)] == teks
+
+    # Formula-looking text and error values are findings or text, never formulas, in every sheet of the recap.
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                assert c.data_type != "f", (ws.title, c.coordinate, c.value)
+                if isinstance(c.value, str) and c.value[:1] in "=+-@":
+                    assert c.data_type == "s"
+    with zipfile.ZipFile(out) as z:
+        for part in z.namelist():
+            if part.startswith("xl/worksheets/"):
+                assert b"<f>" not in z.read(part), part
+
+    sel = sel_rumus()
+    temuan = {(row[0], f"{row[3]}!{row[4]}") for row in wb["Temuan"].iter_rows(min_row=2, values_only=True) if row[3]}
+    for kunci in rumus.sel_temuan:
+        assert ("rusak/rumus.xlsx", sel[kunci]) in temuan, kunci
+
+
+def _validasi(path: Path, *extra: str) -> tuple[subprocess.CompletedProcess[str], float]:
+    t = time.perf_counter()
+    r = subprocess.run(
+        [sys.executable, "-m", "skpxl", "validasi", str(path), "--json", *extra],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return r, time.perf_counter() - t
+
+
+def test_validasi_every_file_one_by_one(korpus: Path, tmp_path: Path) -> None:
+    """Each file alone, written back (no --tanpa-tulis): a refusal writes nothing, a good file gets a backup."""
+    folder = tmp_path / "satu"
+    shutil.copytree(korpus / "rusak", folder)
+    shutil.copy(CONTOH / CONTOH_FILES[0], folder / CONTOH_FILES[0])
+    before = hashes(folder)
+    files = sorted(p for p in folder.iterdir() if p.is_file())
+    with ThreadPoolExecutor(4) as pool:
+        hasil = dict(zip(files, pool.map(_validasi, files), strict=True))
+    for p, (r, detik) in hasil.items():
+        k: Kasus | None = BAD.get(p.name) or GOOD_GENERATED.get(p.name)
+        harapan = k.harapan_cli if k else None
+        assert "Traceback" not in r.stderr, (p.name, r.stderr)
+        data = json.loads(r.stdout)
+        if harapan is not None:
+            assert r.returncode == 2, (p.name, r.stdout)
+            assert harapan in data["galat"], (p.name, data["galat"])
+            assert hashes(folder).get(str(p)) == before.get(str(p)), p.name  # untouched (or still absent)
+            assert not list(folder.glob(f"{p.stem}.cadangan-*")), p.name
+        else:
+            assert r.returncode in (0, 1), (p.name, r.stdout, r.stderr)
+            if p.name == "templat_lama.xlsx":  # the legacy layout: validasi reports only
+                assert hashes(folder)[str(p)] == before[str(p)]
+            else:  # written back after a backup of the original
+                assert hashes(folder)[data["cadangan"]] == before[str(p)], p.name
+        assert detik < 30, (p.name, detik)
+    assert not list(folder.glob(".skpxl-*"))  # no temp file left behind
+
+
+def test_formula_text_stays_text_when_written_back(tmp_path: Path) -> None:
+    """`skpxl hitung` on the formula workbook: =, +, -, @ text stays text, the user's own formula stays hers."""
+    p = tmp_path / "rumus.xlsx"
+    p.write_bytes(GOOD_GENERATED["rumus.xlsx"].buat())
+    r = subprocess.run(
+        [sys.executable, "-m", "skpxl", "hitung", str(p), "--json"], capture_output=True, text=True, timeout=60
+    )
+    assert r.returncode in (0, 1), r.stderr
+    data = json.loads(r.stdout)
+    sel = sel_rumus()
+    kode = {f"{t['lembar']}!{t['sel']}": t["kode"] for t in data["temuan"]}
+    assert kode[sel["target_galat"]] == "TARGET_BUKAN_ANGKA"  # the cached #DIV/0! is read as text, reported
+    assert kode[sel["realisasi_ref"]] == "REALISASI_BUKAN_ANGKA"
+    assert sel["realisasi_tanpa_cache"] in kode  # never calculated: empty, reported
+    wb = openpyxl.load_workbook(p)
+    for kunci in ("nama", "jabatan", "rhk"):
+        lembar, ref = sel[kunci].split("!")
+        c = wb[lembar][ref]
+        assert c.data_type == "s" and c.value[:1] in "=@-", (kunci, c.value)
+    lembar, ref = sel["target_rumus"].split("!")
+    assert wb[lembar][ref].data_type == "f"  # kept as the user wrote it; skpxl evaluates nothing
+    hv = wb["Hasil Validasi"]
+    assert all(c.data_type != "f" for row in hv.iter_rows() for c in row)
+
+
+def test_file_disappears_or_becomes_a_folder_during_the_batch(tmp_path: Path) -> None:
+    for jobs in (1, 2):
+        src = tmp_path / f"src{jobs}"
+        src.mkdir()
+        for name in CONTOH_FILES:
+            shutil.copy(CONTOH / name, src / name)
+        hilang, folder = src / CONTOH_FILES[-1], src / CONTOH_FILES[-2]
+        seen: list[str] = []
+
+        def pengamat(h: object, hilang: Path = hilang, folder: Path = folder, seen: list[str] = seen) -> None:
+            if not seen:
+                hilang.unlink()
+                folder.unlink()
+                folder.mkdir()
+            seen.append(str(h))
+
+        res = rekap_folder(src, tmp_path / f"r{jobs}.xlsx", jobs=jobs, pengamat=pengamat)
+        bermasalah = dict(res.agregat.bermasalah)
+        assert set(bermasalah) == {hilang.name, folder.name}, bermasalah
+        assert "tidak ditemukan (mungkin sudah dipindahkan atau dihapus)" in bermasalah[hilang.name]
+        assert "adalah folder, bukan berkas Excel" in bermasalah[folder.name]
+        assert res.agregat.jumlah_pegawai == len(CONTOH_FILES) - 2
+
+
+def test_unreadable_file_is_reported(tmp_path: Path) -> None:
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        pytest.skip("root reads files whatever their mode")
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(CONTOH / CONTOH_FILES[0], src / "a.xlsx")
+    shutil.copy(CONTOH / CONTOH_FILES[1], src / "b.xlsx")
+    (src / "b.xlsx").chmod(0)
+    try:
+        res = rekap_folder(src, None, jobs=1)
+    finally:
+        (src / "b.xlsx").chmod(0o644)
+    assert "akses ditolak" in dict(res.agregat.bermasalah)["b.xlsx"]
