@@ -23,6 +23,7 @@ in-process and still streamed. Sources are only read.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import math
 import multiprocessing as mp
 import os
@@ -67,8 +68,21 @@ def _batasi_memori(tambahan: int | None) -> None:
         pass  # the limit is a safety net, not a requirement
 
 
+def _senyap() -> None:
+    """Send the worker's own stderr to the null device: a native reader's panic message or backtrace is noise
+    on an HR console (the file's reason goes to Berkas Bermasalah). ``SKPXL_DEBUG=1`` keeps it."""
+    if os.environ.get("SKPXL_DEBUG"):
+        return
+    faulthandler.disable()
+    with contextlib.suppress(OSError):
+        nol = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nol, 2)
+        os.close(nol)
+
+
 def _pekerja(conn: Connection, periode: str | None, batas_waktu: float | None, batas_memori: int | None) -> None:
     """The worker loop (top level, so it can be spawned on Windows)."""
+    _senyap()
     _batasi_memori(batas_memori)
     conn.send(("siap", os.getpid()))
     while True:
