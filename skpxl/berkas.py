@@ -43,6 +43,14 @@ def periksa_berkas(path: Path, *, templat: bool = False) -> HasilPeriksa:
     return periksa_paket(path, templat=templat)
 
 
+def galat_tak_terduga(nama: str, e: BaseException) -> str:
+    """One Indonesian sentence for an unexpected error (a bug) while processing ``nama``."""
+    return (
+        f"Berkas '{nama}' tidak dapat diproses karena galat tak terduga di skpxl ({type(e).__name__}); berkas tidak "
+        "diubah, laporkan berkas ini ke pengelola skpxl."
+    )
+
+
 def nama_cadangan(path: Path, waktu: datetime) -> Path:
     """``SKP_Rina.xlsx`` → ``SKP_Rina.cadangan-20261128-093000.xlsx`` (a new name on every run)."""
     dasar = path.with_name(f"{path.stem}.cadangan-{waktu:%Y%m%d-%H%M%S}{path.suffix}")

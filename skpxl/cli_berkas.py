@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from skpxl.berkas import periksa_berkas, tulis_aman
+from skpxl.berkas import galat_tak_terduga, periksa_berkas, tulis_aman
 from skpxl.core.numbers import format_angka
 from skpxl.core.packs import PAKET_BAKU
 from skpxl.errors import SkpxlError
@@ -78,6 +79,10 @@ def jalankan(args: argparse.Namespace) -> int:
         return _gagal(args, str(e))
     except OSError as e:
         return _gagal(args, f"Berkas '{path}' tidak dapat dibaca atau ditulis: {e.strerror or e}.")
+    except Exception as e:  # a bug must not end in a traceback on a staff PC; the file is untouched
+        if os.environ.get("SKPXL_DEBUG"):
+            raise
+        return _gagal(args, galat_tak_terduga(path.name, e))
     if args.json:
         data = ke_json(str(path), lap.paket, lap.temuan, lap.hasil, waktu.isoformat())
         data["ditulis_ke"] = None if tujuan is None else str(tujuan)

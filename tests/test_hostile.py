@@ -213,3 +213,33 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
     finally:
         (src / "b.xlsx").chmod(0o644)
     assert "akses ditolak" in dict(res.agregat.bermasalah)["b.xlsx"]
+
+
+def test_a_bug_is_one_sentence_too(tmp_path: Path) -> None:
+    """Values that hit known bugs of the reader/core (see the xfail tests in test_fuzz.py): the batch reports the file
+    and goes on, the CLI says one sentence with exit code 2 and leaves the file as it was — never a traceback."""
+    from tests.korpus import BAIK, _dengan_sel
+
+    sel = sel_rumus()
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "angka_panjang.xlsx").write_bytes(
+        _dengan_sel(BAIK.read_bytes(), {sel["realisasi_ref"]: 't="inlineStr"><is><t>' + "9" * 30 + "</t></is></c>"})
+    )
+    (src / "tak_hingga.xlsx").write_bytes(_dengan_sel(BAIK.read_bytes(), {sel["jabatan"]: "><v>1e999</v></c>"}))
+    shutil.copy(CONTOH / CONTOH_FILES[0], src / CONTOH_FILES[0])
+    before = hashes(src)
+    res = rekap_folder(src, tmp_path / "r.xlsx", jobs=2)
+    bermasalah = dict(res.agregat.bermasalah)
+    assert CONTOH_FILES[0] not in bermasalah and res.agregat.jumlah_berkas == 3
+    for nama, alasan in bermasalah.items():
+        assert alasan.startswith(f"Berkas '{nama}'") and alasan.count(".") >= 1 and "\n" not in alasan
+    for p in sorted(src.glob("*.xlsx")):
+        r = subprocess.run(
+            [sys.executable, "-m", "skpxl", "hitung", str(p)], capture_output=True, text=True, timeout=60
+        )
+        assert "Traceback" not in r.stderr, r.stderr
+        if r.returncode == 2:
+            assert len(r.stderr.strip().splitlines()) == 1 and hashes(src)[str(p)] == before[str(p)]
+        else:
+            assert r.returncode in (0, 1)

@@ -103,7 +103,9 @@ def proses_berkas(
     except OSError as e:
         return HasilBerkas(nama_relatif, None, masalah=pesan_oserror(nama, e))
     except Exception as e:  # one bad file must never stop a batch of thousands
-        return HasilBerkas(nama_relatif, None, masalah=f"Berkas tidak dapat diproses ({type(e).__name__}: {e}).")
+        from skpxl.berkas import galat_tak_terduga
+
+        return HasilBerkas(nama_relatif, None, masalah=galat_tak_terduga(nama, e))
     assert lap.hasil is not None
     hp = lap.hasil.periode.get(kode)
     form = lap.form
