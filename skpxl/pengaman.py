@@ -529,7 +529,11 @@ class _Paket:
         for i in infos:
             if i.filename.endswith("/"):
                 continue
-            self.info.setdefault(i.filename, i)
+            if i.filename in self.info:  # readers disagree on which copy they take: scan one, parse the other
+                raise _Tolak(
+                    f"ditolak: bagian '{i.filename}' muncul dua kali di dalam zip, hal yang tidak pernah dibuat Excel."
+                )
+            self.info[i.filename] = i
             if i.flag_bits & 0x1:
                 raise _Tolak(
                     f"ditolak: bagian '{i.filename}' dienkripsi di dalam zip, hal yang tidak pernah dibuat Excel "

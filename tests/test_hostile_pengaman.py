@@ -118,6 +118,16 @@ def test_zip_level_tricks(tmp_path: Path) -> None:
         _periksa(tmp_path, keluar.getvalue())
 
 
+def test_a_part_twice_in_the_zip_is_refused(tmp_path: Path) -> None:
+    from tests.korpus import _mentah, _zip_mentah
+
+    parts = _bagian(BAIK.read_bytes())
+    entri = [_mentah(n, d) for n, d in parts.items()]
+    entri.append(_mentah("xl/sharedStrings.xml", b'<!DOCTYPE a [<!ENTITY b "c">]><sst/>'))
+    with pytest.raises(BerkasTidakTerbaca, match="muncul dua kali di dalam zip"):
+        _periksa(tmp_path, _zip_mentah(entri))
+
+
 def test_an_xlsx_named_xls_is_told_to_be_renamed(tmp_path: Path) -> None:
     p = tmp_path / "skp.xls"
     p.write_bytes(BAIK.read_bytes())
