@@ -113,6 +113,8 @@ _BATAS_PRESISI = 10**15
 
 def _teks_angka(x: float) -> str:
     """A float as Excel's General format shows it: 85, 1.5, 1.99001E+17."""
+    if not math.isfinite(x):
+        return repr(x)  # "inf"/"nan": no real cell holds one, but a crafted file can; validation reports it as text
     if x.is_integer() and abs(x) < 1e11:
         return str(int(x))
     if abs(x) >= 1e11 or (x != 0 and abs(x) < 1e-9):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -200,24 +199,9 @@ def test_file_disappears_or_becomes_a_folder_during_the_batch(tmp_path: Path) ->
         assert res.agregat.jumlah_pegawai == len(CONTOH_FILES) - 2
 
 
-def test_unreadable_file_is_reported(tmp_path: Path) -> None:
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        pytest.skip("root reads files whatever their mode")
-    src = tmp_path / "src"
-    src.mkdir()
-    shutil.copy(CONTOH / CONTOH_FILES[0], src / "a.xlsx")
-    shutil.copy(CONTOH / CONTOH_FILES[1], src / "b.xlsx")
-    (src / "b.xlsx").chmod(0)
-    try:
-        res = rekap_folder(src, None, jobs=1)
-    finally:
-        (src / "b.xlsx").chmod(0o644)
-    assert "akses ditolak" in dict(res.agregat.bermasalah)["b.xlsx"]
-
-
-def test_a_bug_is_one_sentence_too(tmp_path: Path) -> None:
-    """Values that hit known bugs of the reader/core (see the xfail tests in test_fuzz.py): the batch reports the file
-    and goes on, the CLI says one sentence with exit code 2 and leaves the file as it was — never a traceback."""
+def test_absurd_values_are_findings_not_failures(tmp_path: Path) -> None:
+    """A 30-digit realisasi and an infinite cell once crashed the core (found by fuzzing): now both files are read,
+    validated and computed like any other, in the batch and in the CLI — never a traceback."""
     from tests.korpus import BAIK, _dengan_sel
 
     sel = sel_rumus()
@@ -230,16 +214,11 @@ def test_a_bug_is_one_sentence_too(tmp_path: Path) -> None:
     shutil.copy(CONTOH / CONTOH_FILES[0], src / CONTOH_FILES[0])
     before = hashes(src)
     res = rekap_folder(src, tmp_path / "r.xlsx", jobs=2)
-    bermasalah = dict(res.agregat.bermasalah)
-    assert CONTOH_FILES[0] not in bermasalah and res.agregat.jumlah_berkas == 3
-    for nama, alasan in bermasalah.items():
-        assert alasan.startswith(f"Berkas '{nama}'") and alasan.count(".") >= 1 and "\n" not in alasan
+    assert res.agregat.bermasalah == [] and res.agregat.jumlah_pegawai == 3
     for p in sorted(src.glob("*.xlsx")):
         r = subprocess.run(
             [sys.executable, "-m", "skpxl", "hitung", str(p)], capture_output=True, text=True, timeout=60
         )
         assert "Traceback" not in r.stderr, r.stderr
-        if r.returncode == 2:
-            assert len(r.stderr.strip().splitlines()) == 1 and hashes(src)[str(p)] == before[str(p)]
-        else:
-            assert r.returncode in (0, 1)
+        assert r.returncode in (0, 1), r.stderr
+    assert hashes(src) != before  # the CLI wrote its results (after a backup), the batch before it did not

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from skpxl.errors import InputTidakValid
 
@@ -106,8 +106,12 @@ def ke_decimal(nilai: object, nama: str = "angka") -> Decimal:
 
 
 def bulat(nilai: Decimal, tempat: int = 2) -> Decimal:
-    """Round half-up (Excel ROUND semantics), e.g. 5.625 → 5.63."""
-    return nilai.quantize(Decimal(1).scaleb(-tempat), rounding=ROUND_HALF_UP)
+    """Round half-up (Excel ROUND semantics), e.g. 5.625 → 5.63.
+
+    The precision grows with the number, so a 30-digit value typed by mistake rounds instead of raising.
+    """
+    presisi = max(28, nilai.adjusted() + tempat + 2)
+    return nilai.quantize(Decimal(1).scaleb(-tempat), rounding=ROUND_HALF_UP, context=Context(prec=presisi))
 
 
 def format_angka(nilai: Decimal, tempat: int = 2) -> str:

@@ -476,11 +476,14 @@ def bangun_xlsm(akar: Path = AKAR) -> bytes:
 # --------------------------------------------------------------------------- all
 
 
-def bangun_semua(akar: str | Path = AKAR) -> list[Path]:
-    """Rebuild ``addin/skpxl.xlam`` and ``workbook_templates/SKP_2026.xlsm`` under ``akar``; returns the paths."""
+def bangun_semua(akar: str | Path = AKAR, *, sumber: Path = AKAR) -> list[Path]:
+    """Rebuild ``addin/skpxl.xlam`` and ``workbook_templates/SKP_2026.xlsm`` under ``akar``; returns the paths.
+
+    The VBA sources are read from ``sumber`` (the repository), so a build into an empty folder works too.
+    """
     akar = Path(akar)
     ditulis = []
-    for rel, data in ((BERKAS_ADDIN, bangun_xlam(akar)), (BERKAS_TEMPLAT, bangun_xlsm(akar))):
+    for rel, data in ((BERKAS_ADDIN, bangun_xlam(sumber)), (BERKAS_TEMPLAT, bangun_xlsm(sumber))):
         p = akar / rel
         p.parent.mkdir(parents=True, exist_ok=True)
         tmp = p.with_name(p.name + ".tmp")
