@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from skpxl.core.models import Isian, IsianTanggal
+from skpxl.core.models import Isian
 from skpxl.core.numbers import baca_angka
 
 
@@ -68,40 +68,35 @@ def alternatif_desimal(isian: Isian) -> str:
     return isian.replace(".", ",") if isinstance(isian, str) else ""
 
 
-_TGL_TEKS = (
-    re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$"),  # 31/12/2026 (Indonesian order)
-    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),  # 2026-12-31
-)
 _NAMA_BULAN = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "pebruari": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,
+    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,
     "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nop": 11,
-    "desember": 12, "des": 12,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nopember": 11,
+    "nop": 11, "desember": 12, "des": 12,
 }  # fmt: skip
 
 
-def baca_tanggal(isian: IsianTanggal) -> date | None:
-    """A date from a date cell or from text ("31/12/2026", "2026-12-31", "31 Desember 2026")."""
+def baca_tanggal(isian: object) -> date | None:
+    """A date from a date cell or from text: "31/12/2026", "31-12-2026", "2026-12-31 00:00", "31 Des. 2026"."""
     if isinstance(isian, datetime):
         return isian.date()
     if isinstance(isian, date):
         return isian
     if not isinstance(isian, str):
         return None
-    s = isian.strip()
+    s = " ".join(isian.strip().lower().split())
+    if m := re.fullmatch(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})", s):
+        h, b, t = (int(x) for x in m.groups())
+    elif m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t].*)?", s):
+        t, b, h = (int(x) for x in m.groups())
+    elif (m := re.fullmatch(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})", s)) and m.group(2) in _NAMA_BULAN:
+        h, b, t = int(m.group(1)), _NAMA_BULAN[m.group(2)], int(m.group(3))
+    else:
+        return None
     try:
-        m = _TGL_TEKS[0].match(s)
-        if m:
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        m = _TGL_TEKS[1].match(s)
-        if m:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        parts = s.replace(",", " ").split()
-        if len(parts) == 3 and parts[1].lower() in _NAMA_BULAN:
-            return date(int(parts[2]), _NAMA_BULAN[parts[1].lower()], int(parts[0]))
+        return date(t, b, h)
     except ValueError:
         return None
-    return None
 
 
 def format_tanggal(d: date) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from skpxl.core.enums import kunci
+from skpxl.core.isian import baca_tanggal
 from skpxl.core.nip import parse_nip
 from skpxl.core.numbers import baca_angka
 from skpxl.core.packs import info_paket
@@ -60,12 +61,6 @@ BARIS_PINDAI = 300  # rows scanned for a table header when its defined name is m
 _GALAT_EXCEL = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"})
 _YA = frozenset({"ya", "y", "yes", "true", "benar", "1"})
 _TIDAK = frozenset({"tidak", "t", "no", "n", "false", "salah", "0", "bukan"})
-_BULAN = {
-    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,
-    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nopember": 11,
-    "desember": 12, "des": 12,
-}  # fmt: skip
 
 Ambil = Callable[[str, int, int], object]
 """Value of (sheet, row, column) — over a read-only grid or a live openpyxl workbook."""
@@ -521,7 +516,7 @@ class _Pembaca:
             return isi
         if isinstance(isi, int | float) and not isinstance(isi, bool) and 1 <= isi < 2958466:
             return date(1899, 12, 30) + timedelta(days=int(isi))  # an Excel serial in a General cell
-        hasil = _tanggal_teks(str(isi))
+        hasil = baca_tanggal(str(isi))
         if hasil is None:
             self.tambah("TANGGAL_TIDAK_TERBACA", lembar, sel, isi, label=label)
         return hasil
@@ -542,25 +537,6 @@ class _Rumus:
     """A formula cell whose cached value is missing."""
 
     rumus: str
-
-
-def _tanggal_teks(teks: str) -> date | None:
-    s = " ".join(teks.strip().lower().split())
-    m = re.fullmatch(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})", s)
-    if m:
-        h, b, t = (int(x) for x in m.groups())
-    elif m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t].*)?", s):
-        t, b, h = (int(x) for x in m.groups())
-    elif m := re.fullmatch(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})", s):
-        if m.group(2) not in _BULAN:
-            return None
-        h, b, t = int(m.group(1)), _BULAN[m.group(2)], int(m.group(3))
-    else:
-        return None
-    try:
-        return date(t, b, h)
-    except ValueError:
-        return None
 
 
 # --------------------------------------------------------------------------------------------------

@@ -37,13 +37,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
-
-from pydantic import model_validator
+from typing import ClassVar
 
 from skpxl.core.enums import Arah, Label
 from skpxl.core.numbers import bulat
 from skpxl.core.packs.pp_46_2011 import (
     KONTEKS,
+    AmbangMenurun,
     Angka,
     KonfigurasiDasar,
     Skor,
@@ -105,19 +105,14 @@ class PredikatKinerja(Label):
         return "Predikat kinerja"
 
 
-class AmbangPredikat(KonfigurasiDasar):
+class AmbangPredikat(AmbangMenurun):
     """Lower bounds (inclusive) of the predikat bands; Sangat Baik also needs the innovation flag."""
 
+    NAMA: ClassVar[str] = "Ambang predikat"
     sangat_baik: Decimal = Decimal(110)
     baik: Decimal = Decimal(90)
     cukup: Decimal = Decimal(70)
     kurang: Decimal = Decimal(50)
-
-    @model_validator(mode="after")
-    def _menurun(self) -> AmbangPredikat:
-        if not self.sangat_baik > self.baik > self.cukup > self.kurang:
-            raise ValueError("Ambang predikat harus menurun: Sangat Baik > Baik > Cukup > Kurang.")
-        return self
 
 
 class KonfigurasiPermenpanrb82021(KonfigurasiDasar):

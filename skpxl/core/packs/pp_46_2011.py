@@ -42,7 +42,7 @@ import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Context, Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
-from typing import ParamSpec, TypeVar
+from typing import ClassVar, ParamSpec, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -216,19 +216,30 @@ class KonfigurasiDasar(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class AmbangSebutan(KonfigurasiDasar):
+class AmbangMenurun(KonfigurasiDasar):
+    """Four band thresholds, highest first; each pack gives its own defaults (shared by both old packs)."""
+
+    NAMA: ClassVar[str] = "Ambang"
+    sangat_baik: Decimal
+    baik: Decimal
+    cukup: Decimal
+    kurang: Decimal
+
+    @model_validator(mode="after")
+    def _menurun(self) -> Self:
+        if not self.sangat_baik > self.baik > self.cukup > self.kurang:
+            raise ValueError(f"{self.NAMA} harus menurun: Sangat Baik > Baik > Cukup > Kurang.")
+        return self
+
+
+class AmbangSebutan(AmbangMenurun):
     """Sebutan thresholds [DEFAULT]: a nilai strictly greater than a threshold earns that sebutan."""
 
+    NAMA: ClassVar[str] = "Ambang sebutan"
     sangat_baik: Decimal = Decimal(90)
     baik: Decimal = Decimal(75)
     cukup: Decimal = Decimal(60)
     kurang: Decimal = Decimal(50)
-
-    @model_validator(mode="after")
-    def _menurun(self) -> AmbangSebutan:
-        if not self.sangat_baik > self.baik > self.cukup > self.kurang:
-            raise ValueError("Ambang sebutan harus menurun: Sangat Baik > Baik > Cukup > Kurang.")
-        return self
 
 
 class KonfigurasiPP46(KonfigurasiDasar):
