@@ -300,8 +300,8 @@ def _panduan(v: CellValue) -> list[str]:
 def _nama_names(names: Mapping[str, Ref]) -> None:
     if "TABEL_HASIL_KERJA" not in names:
         raise BerkasTidakTerbaca(
-            "Berkas ini bukan formulir SKP skpxl: nama 'TABEL_HASIL_KERJA' tidak ditemukan. "
-            "Salin isian ke templat SKP dari folder workbook_templates lalu coba lagi."
+            "Berkas ini bukan formulir SKP skpxl (nama 'TABEL_HASIL_KERJA' tidak ditemukan); salin isiannya ke templat "
+            "SKP dari folder workbook_templates lalu coba lagi."
         )
 
 

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from skpxl.core.enums import Aspek, PredikatOrganisasi, Rating
+from skpxl.core.enums import Aspek, JenisJabatan, PredikatOrganisasi, Rating
 
 
 class Konfigurasi(BaseModel):
@@ -35,7 +35,8 @@ class Konfigurasi(BaseModel):
     porsi_atas: Decimal = Field(default=Decimal("0.5"), ge=0, lt=1)
     porsi_bawah: Decimal = Field(default=Decimal("0.5"), ge=0, lt=1)
     utama_bawah_cegah_atas: bool = True
-    # §4 unit head: rating hasil kerja taken from the capaian kinerja organisasi.
+    # §4 unit head: rating hasil kerja taken from the capaian kinerja organisasi, for these jabatan.
+    pimpinan_unit: frozenset[JenisJabatan] = frozenset({JenisJabatan.JPT, JenisJabatan.ADMINISTRATOR})
     rating_dari_organisasi: dict[PredikatOrganisasi, Rating] = Field(
         default_factory=lambda: {
             PredikatOrganisasi.ISTIMEWA: Rating.DI_ATAS,

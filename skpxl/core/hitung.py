@@ -32,9 +32,6 @@ from skpxl.core.validasi.evaluasi import iki_kualitatif, kode_periode
 from skpxl.core.validasi.hasil_kerja import arah_iki
 from skpxl.core.validasi.konteks import Konteks
 
-# Jabatan whose rating hasil kerja is proposed from the unit's capaian kinerja organisasi (unit heads).
-PIMPINAN_UNIT = frozenset({JenisJabatan.JPT, JenisJabatan.ADMINISTRATOR})
-
 
 @dataclass(frozen=True)
 class HasilIKI:
@@ -150,7 +147,7 @@ def _periode(form: SkpForm, kode: str, ks: Konteks, k: Konfigurasi, sebelumnya: 
             hp.usulan = Usulan(hp.usulan.rating, f"{hp.usulan.penjelasan} ({belum} RHK belum dapat dinilai)")
     ev = form.evaluasi.get(kode)
     hp.predikat_organisasi = PredikatOrganisasi.cari(ev.predikat_organisasi) if ev else None
-    if hp.predikat_organisasi is not None and ks.jenis_jabatan in PIMPINAN_UNIT:
+    if hp.predikat_organisasi is not None and ks.jenis_jabatan in k.pimpinan_unit:
         r = rating_dari_organisasi(hp.predikat_organisasi, k)
         hp.usulan = Usulan(r, f"capaian kinerja organisasi {hp.predikat_organisasi.value} → {r.value}")
         if ev is not None and Rating.cari(ev.rating_hasil_kerja) is None:  # only when the proposal is what counts
