@@ -47,7 +47,7 @@ KATALOG: dict[str, tuple[Tingkat, str]] = {
     "PENDEKATAN_KOSONG": (WARN, "Pendekatan belum dipilih; skpxl menganggapnya Kuantitatif."),
     "PENDEKATAN_TIDAK_DIKENAL": (ERR, "Pendekatan \"{nilai}\" tidak dikenal. Pilih Kuantitatif atau Kualitatif."),
     # period
-    "PERIODE_KOSONG": (ERR, "Tanggal {bagian} periode penilaian belum diisi (contoh: 01/01/2026)."),
+    "PERIODE_KOSONG": (ERR, "Tanggal {bagian} periode penilaian belum diisi (contoh: {contoh})."),
     "PERIODE_TANGGAL": (ERR, "Tanggal {bagian} periode \"{nilai}\" tidak dapat dibaca. Tulis sebagai tanggal, misalnya 31/12/2026."),
     "PERIODE_TERBALIK": (ERR, "Awal periode ({awal}) jatuh setelah akhir periode ({akhir}). Tukar kedua tanggal."),
     "PERIODE_LINTAS_TAHUN": (ERR, "Periode penilaian {awal}–{akhir} melewati pergantian tahun; SKP berlaku satu tahun kalender."),

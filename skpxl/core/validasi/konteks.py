@@ -74,7 +74,8 @@ class Konteks:
         for kunci, nilai, bagian in (("periode_awal", form.periode_awal, "awal"),
                                      ("periode_akhir", form.periode_akhir, "akhir")):  # fmt: skip
             if kosong(nilai):
-                self.temuan.append(temuan("PERIODE_KOSONG", form.sel, kunci, bagian=bagian))
+                contoh = "01/01/2026" if bagian == "awal" else "31/12/2026"
+                self.temuan.append(temuan("PERIODE_KOSONG", form.sel, kunci, bagian=bagian, contoh=contoh))
                 continue
             d = baca_tanggal(nilai)
             if d is None:
