@@ -59,8 +59,13 @@ def hapus_sorotan_lama(wb: Workbook) -> None:
     blok = wb.read_block(L.LEMBAR_HASIL_VALIDASI, f"D{awal}:E{awal + int(jumlah) - 1}")
     lembar_ada = set(wb.sheet_names())
     for lembar, sel in blok:
-        if isinstance(lembar, str) and isinstance(sel, str) and lembar in lembar_ada and sel:
+        if isinstance(lembar, str) and isinstance(sel, str) and lembar in lembar_ada and _satu_sel(sel):
             wb.set_fill(lembar, sel, L.WARNA_ISIAN)
+
+
+def _satu_sel(sel: str) -> bool:
+    """Only single cells are highlighted: a finding about a whole table (a range) gets a link, not a red table."""
+    return bool(sel) and ":" not in sel
 
 
 def tulis_hasil_validasi(wb: Workbook, temuan: Sequence[Temuan], paket: InfoPaket, waktu: datetime) -> None:
@@ -92,6 +97,8 @@ def tulis_hasil_validasi(wb: Workbook, temuan: Sequence[Temuan], paket: InfoPake
     for i, t in enumerate(temuan):
         if t.lembar and t.sel and t.lembar in lembar_ada:
             wb.write_link(hv, f"E{awal + i}", t.sel, t.lembar, t.sel)
+            if not _satu_sel(t.sel):
+                continue
             lama = sorot.get((t.lembar, t.sel))
             if lama is None or urut[t.tingkat] > urut[lama]:
                 sorot[(t.lembar, t.sel)] = t.tingkat

@@ -136,3 +136,20 @@ def test_selected_period_goes_to_dokumen() -> None:
     assert wb.read_block(ref.sheet, ref.ref)[0][0] == "PERIODE PENILAIAN: 01/01/2026 s.d. 31/03/2026 (Triwulan I)"
     ak = wb.names()["ANGKA_KREDIT_TW1"]
     assert Decimal(str(wb.read_block(ak.sheet, ak.ref)[0][0])) == Decimal("2.34")
+
+
+def test_a_finding_about_a_whole_table_is_linked_not_painted() -> None:
+    wb = buku_kosong()
+    form = form_bersih()
+    for r in form.rhk:
+        r.jenis = "Tambahan"
+    tulis_form(wb, form)
+    lap = validasi_buku(wb, waktu=WAKTU)
+    (t,) = [x for x in lap.temuan if x.kode == "RHK_UTAMA_TIDAK_ADA"]
+    assert t.sel is not None and ":" in t.sel
+    r0, c0, r1, c1 = L.urai_rentang(t.sel)
+    fills = wb.fills(t.lembar or "")
+    painted = [
+        (r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1) if fills.get((r, c)) in L.WARNA_TEMUAN.values()
+    ]
+    assert painted == []
