@@ -10,6 +10,21 @@ ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "workbook_templates"
 CONTOH = TEMPLATES / "contoh"
 
+# The names the template issue requires in the README's contract (the AKHIR evaluation's).
+NAMA_KONTRAK = (
+    "NIP_PEGAWAI",
+    "NAMA_PEGAWAI",
+    "NIP_PENILAI",
+    "UNIT_KERJA",
+    "PERIODE_AWAL",
+    "PERIODE_AKHIR",
+    "PREDIKAT_ORGANISASI",
+    "RATING_HASIL_KERJA",
+    "RATING_HASIL_KERJA_USULAN",
+    "RATING_PERILAKU",
+    "PREDIKAT",
+)
+
 
 def tanpa_sel(x: object) -> object:
     """Plain data without the ``sel`` maps (Decimals keep comparing by value)."""

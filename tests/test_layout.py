@@ -13,20 +13,10 @@ from hypothesis import strategies as st
 from skpxl import layout as L
 from skpxl.core.enums import Periodisasi
 from skpxl.core.periode import AKHIR, daftar_periode
-from tests._templat_uji import ROOT
+from tests._templat_uji import NAMA_KONTRAK, ROOT
 
 WAJIB_AKHIR = (
-    "NIP_PEGAWAI",
-    "NAMA_PEGAWAI",
-    "NIP_PENILAI",
-    "UNIT_KERJA",
-    "PERIODE_AWAL",
-    "PERIODE_AKHIR",
-    "PREDIKAT_ORGANISASI",
-    "RATING_HASIL_KERJA",
-    "RATING_HASIL_KERJA_USULAN",
-    "RATING_PERILAKU",
-    "PREDIKAT",
+    *NAMA_KONTRAK,
     "TABEL_HASIL_KERJA",
     "ANGKA_KREDIT",
     "HITUNG_PAKET_ATURAN",

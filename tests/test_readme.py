@@ -1,7 +1,14 @@
 """The README's Python examples are executed, so the documentation cannot drift from the code."""
 
 import doctest
+import re
 from pathlib import Path
+
+import openpyxl
+
+from skpxl.core.enums import Periodisasi
+from skpxl.layout import nama_berkas_templat, rancang
+from tests._templat_uji import NAMA_KONTRAK
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -21,38 +28,15 @@ def test_quickstart_has_exactly_two_commands() -> None:
 
 
 def test_contract_names_in_readme_exist_in_the_template() -> None:
-    import re
-
-    import openpyxl
-
-    from skpxl.layout import rancang
-
     text = README.read_text(encoding="utf-8")
     section = text.split("## Kontrak nama terdefinisi", 1)[1].split("\n## ", 1)[0]
     names = {n for n in re.findall(r"`([A-Z][A-Z0-9_]+)`", section) if not n.endswith("_")}
-    required = {
-        "NIP_PEGAWAI",
-        "NAMA_PEGAWAI",
-        "NIP_PENILAI",
-        "UNIT_KERJA",
-        "PERIODE_AWAL",
-        "PERIODE_AKHIR",
-        "PREDIKAT_ORGANISASI",
-        "RATING_HASIL_KERJA",
-        "RATING_HASIL_KERJA_USULAN",
-        "RATING_PERILAKU",
-        "PREDIKAT",
-    }
-    assert required <= names
-    from skpxl.core.enums import Periodisasi
-    from skpxl.layout import nama_berkas_templat
-
-    semua = set()
+    assert set(NAMA_KONTRAK) <= names
+    semua: set[str] = set()
     for pz in Periodisasi:
         plan = rancang(pz).nama
         semua |= set(plan)
-        path = README.parent / "workbook_templates" / nama_berkas_templat(pz)
-        built = openpyxl.load_workbook(path).defined_names
+        built = openpyxl.load_workbook(README.parent / "workbook_templates" / nama_berkas_templat(pz)).defined_names
         for n in names & set(plan):
             # the built workbook's name points where the layout says
             assert built[n].attr_text.replace("$", "") == plan[n].rujukan.replace("$", ""), (pz, n)
