@@ -15,13 +15,16 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from skpxl.berkas import galat_tak_terduga, periksa_berkas, tulis_aman
 from skpxl.core.numbers import format_angka
 from skpxl.core.packs import PAKET_BAKU
 from skpxl.errors import SkpxlError
 from skpxl.laporan import ke_json, ringkasan_temuan, teks_hasil, teks_temuan
+
+if TYPE_CHECKING:
+    from skpxl.pengaman import HasilPeriksa
 
 KELUAR_BERSIH, KELUAR_TEMUAN, KELUAR_INPUT = 0, 1, 2
 
@@ -59,7 +62,7 @@ def jalankan(args: argparse.Namespace) -> int:
     waktu = datetime.now().replace(microsecond=0)
     try:
         info = periksa_berkas(path)  # bounded pre-read checks (skpxl.pengaman) before any parse
-        paket = _paket(args, path)
+        paket = _paket(args, info)
         if paket != PAKET_BAKU:
             return _jalankan_lama(args, path, paket, waktu)
         cek_templat(info)
@@ -101,15 +104,14 @@ def jalankan(args: argparse.Namespace) -> int:
     return KELUAR_TEMUAN if lap.jumlah_kesalahan else KELUAR_BERSIH
 
 
-def _paket(args: argparse.Namespace, path: Path) -> str:
-    """The rule pack: ``--paket``, else the workbook's metadata, else the current one."""
+def _paket(args: argparse.Namespace, info: HasilPeriksa) -> str:
+    """The rule pack: ``--paket``, else the workbook's metadata (read by the pre-read check), else the current one."""
     from skpxl.core.packs import info_paket
-    from skpxl.legacy import paket_dari_metadata
 
     diminta = getattr(args, "paket", None)
     if diminta:
         return info_paket(diminta).id
-    return paket_dari_metadata(path) or PAKET_BAKU
+    return info.paket_id or PAKET_BAKU
 
 
 def _jalankan_lama(args: argparse.Namespace, path: Path, paket: str, waktu: datetime) -> int:

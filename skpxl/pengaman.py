@@ -207,6 +207,7 @@ class HasilPeriksa:
     ukuran_terurai: int  # inflated bytes of all parts
     lembar: tuple[Lembar, ...] = ()
     ada_vba: bool = False  # a VBA project is present (kept as bytes, never run)
+    paket_id: str | None = None  # PAKET_ATURAN_ID of the metadata sheet: which rule pack the workbook is for
 
 
 class _Tolak(Exception):
@@ -607,14 +608,18 @@ class _Paket:
         for part in self.info:  # sheets not reached through relationships are still measured
             if part.startswith(f"{folder}/worksheets/") and part.endswith(".xml"):
                 lembar.setdefault(part, part.rsplit("/", 1)[-1])
-        nama = {n: _nama_terdefinisi(buku, n) for n in ("TABEL_HASIL_KERJA", "TEMPLATE_ID", "TEMPLATE_VERSI")}
+        nama = {
+            n: _nama_terdefinisi(buku, n)
+            for n in ("TABEL_HASIL_KERJA", "TEMPLATE_ID", "TEMPLATE_VERSI", "PAKET_ATURAN_ID")
+        }
         self.nama_lembar = lembar
         bagian_string = next((t for _, tipe, t in rels_buku if tipe.endswith(_TIPE_STRING)), None)
         meta_lembar, meta_sel = self._rujukan(nama.get("TEMPLATE_VERSI")) or (None, None)
         id_lembar, id_sel = self._rujukan(nama.get("TEMPLATE_ID")) or (None, None)
+        paket_lembar, paket_sel = self._rujukan(nama.get("PAKET_ATURAN_ID")) or (None, None)
         simpan: dict[str, bytes] = {}
         for part, sheet in lembar.items():
-            if sheet in (meta_lembar, id_lembar):
+            if sheet in (meta_lembar, id_lembar, paket_lembar):
                 simpan[part] = b""
         if bagian_string:
             simpan[bagian_string] = b""
@@ -634,9 +639,10 @@ class _Paket:
         strings = simpan.get(bagian_string or "", b"")
         tid = self._nilai_sel(simpan.get(bagian_lembar.get(id_lembar or "", ""), b""), id_sel, strings)
         tversi = self._nilai_sel(simpan.get(bagian_lembar.get(meta_lembar or "", ""), b""), meta_sel, strings)
+        paket = self._nilai_sel(simpan.get(bagian_lembar.get(paket_lembar or "", ""), b""), paket_sel, strings)
         hasil = HasilPeriksa(
             self.nama, tid, tversi, nama["TABEL_HASIL_KERJA"] is not None, len(self.info), self.total,
-            tuple(self.lembar), ada_vba,
+            tuple(self.lembar), ada_vba, paket,
         )  # fmt: skip
         _cek_versi(hasil)
         if self.templat:

@@ -173,3 +173,11 @@ def test_the_check_is_cheap_next_to_reading() -> None:
     semua = (time.perf_counter() - t) / len(files)
     print(f"\npre-read check {cek * 1000:.2f} ms/file; whole per-file step with it {semua * 1000:.2f} ms/file")
     assert cek < 0.025
+
+
+def test_the_check_reads_which_rule_pack_a_workbook_is_for() -> None:
+    from skpxl.pengaman import periksa_paket
+    from tests._templat_uji import CONTOH, TEMPLATES
+
+    assert periksa_paket(next(CONTOH.glob("*.xlsx"))).paket_id == "permenpanrb-6-2022"
+    assert periksa_paket(TEMPLATES / "legacy" / "SKP_PP46_2011_contoh.xlsx", templat=False).paket_id == "pp-46-2011"
