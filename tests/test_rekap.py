@@ -82,6 +82,8 @@ def test_mixed_batch(batch: Path, tmp_path: Path) -> None:
     assert hashes(batch) == before  # sources are never written
     assert r.returncode == 1  # duplicate NIPs are errors
     assert "218 berkas dibaca: 216 pegawai, 2 berkas bermasalah" in r.stdout
+    # 13 units: the terminal counts the conforming ones instead of listing each
+    assert "Kurva distribusi: 13 dari 13 unit kerja SESUAI (rinciannya di lembar Ringkasan)." in r.stdout
     wb = openpyxl.load_workbook(out, read_only=True)
     bermasalah = {row[0]: row[1] for row in wb["Berkas Bermasalah"].iter_rows(min_row=2, values_only=True)}
     assert set(bermasalah) == {"rusak/teks.xlsx", "rusak/terpotong.xlsx"}

@@ -9,6 +9,8 @@ from typing import Any
 
 from skpxl.errors import SkpxlError
 
+BANYAK_UNIT = 10  # above this many units the terminal lists only the units with a problem
+
 
 def daftar(sub: Any) -> None:
     """Register ``rekap`` on ``skpxl``'s subparsers."""
@@ -59,7 +61,11 @@ def jalankan(args: argparse.Namespace) -> int:
         f"{ag.jumlah_berkas} berkas dibaca: {ag.jumlah_pegawai} pegawai, {len(ag.bermasalah)} berkas bermasalah, "
         f"{ag.jumlah_kesalahan} kesalahan."
     )
-    for u in sorted(ag.unit.values(), key=lambda u: u.unit):
+    unit = sorted(ag.unit.values(), key=lambda u: u.unit)
+    sesuai = [u for u in unit if u.organisasi is not None and not u.pelanggaran]
+    # Many units (a whole instansi): conforming ones are counted, every problem is still listed.
+    ringkas = len(unit) > BANYAK_UNIT
+    for u in unit:
         org = u.organisasi.value if u.organisasi else "tidak diketahui"
         if u.organisasi is None:
             print(f"Kurva distribusi {u.unit}: tidak dapat diperiksa (capaian kinerja organisasi tidak diketahui).")
@@ -67,8 +73,10 @@ def jalankan(args: argparse.Namespace) -> int:
             print(f"Kurva distribusi {u.unit} (organisasi {org}): TIDAK SESUAI")
             for v in u.pelanggaran:
                 print(f"  ✗ {v.pesan}")
-        else:
+        elif not ringkas:
             print(f"Kurva distribusi {u.unit} (organisasi {org}): SESUAI — {'; '.join(u.aturan)}.")
+    if ringkas:
+        print(f"Kurva distribusi: {len(sesuai)} dari {len(unit)} unit kerja SESUAI (rinciannya di lembar Ringkasan).")
     for berkas, alasan in ag.bermasalah:
         print(f"  ! {berkas}: {alasan}")
     print(f"Rekap ditulis ke {hasil.keluaran}")
