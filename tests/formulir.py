@@ -105,5 +105,11 @@ def form_bersih() -> SkpForm:
                      "predikat_tertulis": "AKHIR!C43"},
             ),
         },
-        sel={"periode_awal": "SKP!C3", "periode_akhir": "SKP!E3", "jenis_jabatan": "SKP!C9", "jenjang": "SKP!C10"},
+        sel={
+            "periode_awal": "SKP!C3",
+            "periode_akhir": "SKP!E3",
+            "jenis_jabatan": "SKP!C9",
+            "jenjang": "SKP!C10",
+            "periodisasi": "SKP!G5",
+        },
     )  # fmt: skip

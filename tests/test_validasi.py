@@ -48,6 +48,7 @@ CASES: list[tuple[str, Callable[[SkpForm], None], str | None, str | None]] = [
     ("PANGKAT", _set(lambda f: f.pegawai, "pangkat", "Penata Super"), "PANGKAT_TIDAK_DIKENAL", "SKP!C7"),
     ("JENJANG_GOL", _set(lambda f: f.pegawai, "pangkat", "IV/a"), "JENJANG_GOLONGAN", "SKP!C7"),
     ("JENJANG_KOSONG", _set(lambda f: f, "jenjang", None), "JENJANG_KOSONG", "SKP!C10"),
+    ("PERIODISASI", _set(lambda f: f, "periodisasi", "Semesteran"), "PERIODISASI_TIDAK_COCOK", "SKP!G5"),
     ("JENIS_JABATAN", _set(lambda f: f, "jenis_jabatan", "Staf"), "JENIS_JABATAN_TIDAK_DIKENAL", "SKP!C9"),
     ("PERIODE_TERBALIK", _set(lambda f: f, "periode_awal", "31/12/2026"), "PERIODE_PARSIAL", "SKP!C3"),
     ("PERIODE_TANGGAL", _set(lambda f: f, "periode_akhir", "akhir tahun"), "PERIODE_TANGGAL", "SKP!E3"),

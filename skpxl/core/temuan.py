@@ -53,6 +53,7 @@ KATALOG: dict[str, tuple[Tingkat, str]] = {
     "PERIODE_LINTAS_TAHUN": (ERR, "Periode penilaian {awal}–{akhir} melewati pergantian tahun; SKP berlaku satu tahun kalender."),
     "PERIODE_PARSIAL": (WARN, "Periode penilaian {awal}–{akhir} bukan satu tahun penuh (1 Januari–31 Desember); pastikan ini disengaja (mutasi, pengangkatan)."),
     "PERIODISASI_KOSONG": (WARN, "Periodisasi evaluasi belum dipilih; skpxl menganggapnya Triwulanan."),
+    "PERIODISASI_TIDAK_COCOK": (WARN, "Periodisasi tertulis {periodisasi}, tetapi buku kerja memuat evaluasi {periode}. Pilih periodisasi yang sesuai dengan lembar evaluasi yang dipakai."),
     "PERIODISASI_TIDAK_DIKENAL": (ERR, "Periodisasi \"{nilai}\" tidak dikenal. Pilih Bulanan, Triwulanan atau Semesteran."),
     # hasil kerja
     "RHK_UTAMA_TIDAK_ADA": (ERR, "Belum ada RHK utama. Setiap SKP wajib memuat minimal satu rencana hasil kerja utama."),

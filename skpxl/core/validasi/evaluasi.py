@@ -9,7 +9,7 @@ from skpxl.core.isian import alternatif_desimal, baca_bilangan, kosong
 from skpxl.core.models import IKI, EvaluasiPeriode, SkpForm
 from skpxl.core.numbers import format_angka
 from skpxl.core.packs.permenpanrb_6_2022.predikat import predikat_dari_matriks
-from skpxl.core.periode import AKHIR, cari_periode, periode_atau_none
+from skpxl.core.periode import AKHIR, cari_periode, daftar_periode, periode_atau_none
 from skpxl.core.temuan import Temuan, temuan
 from skpxl.core.validasi.konteks import Konteks, nama_iki
 
@@ -129,7 +129,19 @@ def _isian_evaluator(ev: EvaluasiPeriode, label: str) -> Iterator[Temuan]:
 
 
 def periksa(form: SkpForm, ks: Konteks) -> Iterator[Temuan]:
-    for kode in kode_periode(form):
+    semua = kode_periode(form)
+    sah = {p.kode for p in daftar_periode(ks.periodisasi)} | {AKHIR}
+    asing = [cari_periode(k).label for k in semua if k not in sah]
+    if asing and not kosong(form.periodisasi):
+        yield temuan(
+            "PERIODISASI_TIDAK_COCOK",
+            form.sel,
+            "periodisasi",
+            form.periodisasi,
+            periodisasi=ks.periodisasi.value,
+            periode=", ".join(asing),
+        )
+    for kode in semua:
         label = cari_periode(kode).label
         semua_iki = [iki for rhk in form.rhk for iki in rhk.iki]
         diisi = any(
