@@ -45,7 +45,7 @@ from skpxl.core.packs.pp_46_2011 import (
     KONTEKS,
     AmbangMenurun,
     Angka,
-    KonfigurasiDasar,
+    KonfigurasiBertahap,
     Skor,
     angka,
     dalam_konteks,
@@ -115,19 +115,14 @@ class AmbangPredikat(AmbangMenurun):
     kurang: Decimal = Decimal(50)
 
 
-class KonfigurasiPermenpanrb82021(KonfigurasiDasar):
+class KonfigurasiPermenpanrb82021(KonfigurasiBertahap):
     """Per-instansi choices of this pack ([DEFAULT] where the regulation is silent)."""
 
     ambang: AmbangPredikat = AmbangPredikat()
     bulatkan_capaian: bool = True
-    pembulatan_bertahap: bool = True
 
 
 KONFIGURASI_BAWAAN = KonfigurasiPermenpanrb82021()
-
-
-def _langkah(nilai: Decimal, konfigurasi: KonfigurasiPermenpanrb82021) -> Decimal:
-    return tampil(nilai) if konfigurasi.pembulatan_bertahap else nilai
 
 
 def _skala_120(nilai: object, nama: str) -> Decimal:
@@ -261,7 +256,7 @@ def nilai_skp(
     dipakai: list[Decimal] = []
     for i, isi in enumerate(nilai_iki, start=1):
         n = isi.nilai.nilai if isinstance(isi, HasilIKI) else _skala_120(isi, f"Nilai capaian IKI ke-{i}")
-        dipakai.append(_langkah(n, konfigurasi))
+        dipakai.append(konfigurasi.langkah(n))
     nilai = sum(dipakai, Decimal(0)) / len(dipakai)
     rincian = " + ".join(teks_skor(d) for d in dipakai)
     penjelasan = f"Nilai SKP = ({rincian})/{len(dipakai)} = {teks_skor(nilai)}."
@@ -316,11 +311,11 @@ def nilai_kinerja(
     """Nilai kinerja (PP 30/2019 Pasal 41): 70% SKP + 30% perilaku, or 60% + 40% with 360° assessment."""
     skp = nilai_skp.nilai.nilai if isinstance(nilai_skp, HasilNilaiSKP) else _skala_120(nilai_skp, "Nilai SKP")
     perilaku = _skala_120(nilai_perilaku, "Nilai perilaku kerja")
-    skp, perilaku = _langkah(skp, konfigurasi), _langkah(perilaku, konfigurasi)
+    skp, perilaku = konfigurasi.langkah(skp), konfigurasi.langkah(perilaku)
     bobot_skp, bobot_perilaku = BOBOT_360 if penilaian_360 else BOBOT_BIASA
     bagian_skp = skp * bobot_skp
     bagian_perilaku = perilaku * bobot_perilaku
-    nilai = _langkah(bagian_skp, konfigurasi) + _langkah(bagian_perilaku, konfigurasi)
+    nilai = konfigurasi.langkah(bagian_skp) + konfigurasi.langkah(bagian_perilaku)
     pdk = predikat(nilai, inovasi=inovasi, ambang=konfigurasi.ambang)
     persen_skp, persen_perilaku = teks_angka(bobot_skp * 100), teks_angka(bobot_perilaku * 100)
     cara = "penilaian perilaku 360°" if penilaian_360 else "penilaian perilaku oleh atasan"

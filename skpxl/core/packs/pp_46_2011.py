@@ -126,10 +126,8 @@ def dalam_konteks(fungsi: Callable[_P, _R]) -> Callable[_P, _R]:
 
 
 def tampil(nilai: Decimal) -> Decimal:
-    """Half-up to 2 places, whatever the size of ``nilai`` (precision grows so quantize cannot fail)."""
-    with localcontext(KONTEKS) as ctx:
-        ctx.prec = max(ctx.prec, nilai.adjusted() + 4)
-        return bulat(nilai)
+    """Half-up to 2 places, whatever the size of ``nilai`` (:func:`bulat` grows its precision with the number)."""
+    return bulat(nilai)
 
 
 def teks_skor(nilai: Decimal) -> str:
@@ -242,20 +240,24 @@ class AmbangSebutan(AmbangMenurun):
     kurang: Decimal = Decimal(50)
 
 
-class KonfigurasiPP46(KonfigurasiDasar):
+class KonfigurasiBertahap(KonfigurasiDasar):
+    """Stepwise rounding, shared by both old packs: each value the form shows is rounded before the next step."""
+
+    pembulatan_bertahap: bool = True
+
+    def langkah(self, nilai: Decimal) -> Decimal:
+        """The value the next step uses: the displayed (rounded) one under stepwise rounding."""
+        return tampil(nilai) if self.pembulatan_bertahap else nilai
+
+
+class KonfigurasiPP46(KonfigurasiBertahap):
     """Per-instansi choices of this pack ([DEFAULT] where the regulation is silent)."""
 
     ambang: AmbangSebutan = AmbangSebutan()
-    pembulatan_bertahap: bool = True
     nilai_minimal_nol: bool = True
 
 
 KONFIGURASI_BAWAAN = KonfigurasiPP46()
-
-
-def _langkah(nilai: Decimal, konfigurasi: KonfigurasiPP46) -> Decimal:
-    """The value the next step uses: the displayed (rounded) one under stepwise rounding."""
-    return tampil(nilai) if konfigurasi.pembulatan_bertahap else nilai
 
 
 # --------------------------------------------------------------------------------------------------
@@ -466,7 +468,7 @@ def hitung_kegiatan(kegiatan: Kegiatan, *, konfigurasi: KonfigurasiPP46 = KONFIG
             e_biaya, biaya, teks = _jelaskan_efisiensi("Biaya", k.tb, k.rb, konfigurasi)
             bagian.append(teks)
     skor = [kuantitas, kualitas, waktu] + ([biaya] if biaya is not None else [])
-    dipakai = [_langkah(s, konfigurasi) for s in skor]
+    dipakai = [konfigurasi.langkah(s) for s in skor]
     nilai = sum(dipakai, Decimal(0)) / len(dipakai)
     rincian = " + ".join(teks_skor(s) for s in dipakai)
     bagian.append(f"Nilai kegiatan = ({rincian})/{len(dipakai)} = {teks_skor(nilai)}")
@@ -500,7 +502,7 @@ def hitung_skp(kegiatan: Sequence[Kegiatan], *, konfigurasi: KonfigurasiPP46 = K
     if not kegiatan:
         raise InputTidakValid("SKP belum berisi kegiatan tugas jabatan; isi paling sedikit satu kegiatan.")
     hasil = tuple(hitung_kegiatan(k, konfigurasi=konfigurasi) for k in kegiatan)
-    dipakai = [_langkah(h.nilai.nilai, konfigurasi) for h in hasil]
+    dipakai = [konfigurasi.langkah(h.nilai.nilai) for h in hasil]
     nilai = sum(dipakai, Decimal(0)) / len(dipakai)
     sbt = sebutan(nilai, ambang=konfigurasi.ambang)
     rincian = " + ".join(teks_skor(d) for d in dipakai)
@@ -618,10 +620,10 @@ def prestasi_kerja(
         perilaku = angka(nilai_perilaku, "Nilai perilaku kerja")
         if perilaku > NILAI_PERILAKU_MAKS:
             raise InputTidakValid(f"Nilai perilaku kerja paling tinggi 100, bukan {teks_angka(perilaku)}.")
-    skp, perilaku = _langkah(skp, konfigurasi), _langkah(perilaku, konfigurasi)
+    skp, perilaku = konfigurasi.langkah(skp), konfigurasi.langkah(perilaku)
     bagian_skp = skp * BOBOT_SKP
     bagian_perilaku = perilaku * BOBOT_PERILAKU
-    nilai = _langkah(bagian_skp, konfigurasi) + _langkah(bagian_perilaku, konfigurasi)
+    nilai = konfigurasi.langkah(bagian_skp) + konfigurasi.langkah(bagian_perilaku)
     sbt = sebutan(nilai, ambang=konfigurasi.ambang)
     penjelasan = (
         f"Nilai prestasi kerja = {teks_skor(skp)} × 60% + {teks_skor(perilaku)} × 40% "
