@@ -16,9 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from skpxl.contoh import form_unit
+from skpxl.bangun.contoh import form_unit
+from skpxl.buku.templat import build_bytes
 from skpxl.core.models import SkpForm
-from skpxl.template.builder import build_bytes
 
 ULANG = 15
 
@@ -48,9 +48,9 @@ KODE_DINGIN = """
 import sys, time
 t0 = time.perf_counter()
 import skpxl.xl  # what the button imports
-from skpxl.adapters.memory import buku_kosong
-from skpxl.form_io import tulis_form
-from skpxl.service import hitung_buku, validasi_buku
+from skpxl.buku.adapters.memory import buku_kosong
+from skpxl.buku.form_io import tulis_form
+from skpxl.layanan.service import hitung_buku, validasi_buku
 from benchmarks.bench_hitung import form_30_iki
 wb = buku_kosong()
 tulis_form(wb, form_30_iki())
@@ -63,8 +63,8 @@ print(t2 - t1, "pandas" in sys.modules, "numpy" in sys.modules)
 
 
 def main() -> None:
-    from skpxl.adapters.openpyxl_adapter import buka
-    from skpxl.service import hitung_buku, validasi_buku
+    from skpxl.buku.adapters.openpyxl_adapter import buka
+    from skpxl.layanan.service import hitung_buku, validasi_buku
 
     form = form_30_iki()
     n_iki = sum(len(r.iki) for r in form.rhk)

@@ -75,7 +75,7 @@ def main() -> None:
     folder = args.folder or Path(tempfile.gettempdir()) / f"skpxl-bench-{args.n}"
     files = sorted(folder.rglob("*.xlsx")) if folder.exists() else []
     if len(files) != args.n:
-        from skpxl.batch.sintetis import buat_berkas
+        from skpxl.bangun.sintetis import buat_berkas
 
         t0 = time.perf_counter()
         files = sorted(buat_berkas(folder, args.n))

@@ -56,10 +56,10 @@ print(json.dumps(fase))
 
 def siapkan(folder: Path) -> Path:
     """A filled SKP with :data:`JUMLAH_IKI` IKI rows (from the example unit), as remote-engine JSON."""
-    from skpxl.adapters.openpyxl_adapter import buka
+    from skpxl.buku.adapters.openpyxl_adapter import buka
+    from skpxl.buku.form_io import baca_form
+    from skpxl.buku.templat import build_bytes
     from skpxl.excel.muatan import muatan_dari_berkas
-    from skpxl.form_io import baca_form
-    from skpxl.template import build_bytes
 
     contoh = sorted((AKAR / "workbook_templates" / "contoh").glob("*.xlsx"))[0]
     form = baca_form(buka(contoh, read_only=True))

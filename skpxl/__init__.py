@@ -8,13 +8,12 @@ errors (all ``ValueError`` subclasses with Indonesian messages).
 import os
 from typing import TYPE_CHECKING, Any
 
-from skpxl.api import angka_kredit, capaian, cek_kurva, parse_nip, predikat
+from skpxl.core.api import angka_kredit, capaian, cek_kurva, parse_nip, predikat
 from skpxl.core.enums import Arah, Aspek, JenisJabatan, Jenjang, Predikat, PredikatOrganisasi, Rating
+from skpxl.core.errors import BerkasTidakTerbaca, InputTidakValid, NipTidakValid, SkpxlError
 from skpxl.core.nip import NIP
 from skpxl.core.packs.permenpanrb_6_2022.kurva import PelanggaranKurva
-from skpxl.errors import BerkasTidakTerbaca, InputTidakValid, NipTidakValid, SkpxlError
-
-__version__ = "0.1.0"
+from skpxl.core.versi import __version__
 
 
 def rekap(folder: "str | os.PathLike[str]", **opsi: Any) -> "Rekap":

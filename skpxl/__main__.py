@@ -1,3 +1,3 @@
-from skpxl.cli import main
+from skpxl.cli.utama import main
 
 raise SystemExit(main())

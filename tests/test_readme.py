@@ -6,9 +6,9 @@ from pathlib import Path
 
 import openpyxl
 
+from skpxl.buku.layout import nama_berkas_templat, rancang
 from skpxl.core.enums import Periodisasi
-from skpxl.layout import nama_berkas_templat, rancang
-from tests._templat_uji import NAMA_KONTRAK
+from tests.bantu.templat_uji import NAMA_KONTRAK
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

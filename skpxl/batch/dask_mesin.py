@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from skpxl.batch.langkah import HasilBerkas
-from skpxl.errors import InputTidakValid
+from skpxl.core.errors import InputTidakValid
 
 UKURAN_PARTISI = 32
 

@@ -2,7 +2,7 @@
 
 Sources are only ever read. The recap goes to a temporary file next to the target and is
 moved into place only when complete. Every file passes the pre-read checks of
-:mod:`skpxl.pengaman`; with ``jobs`` ≥ 2 the files run in supervised worker processes
+:mod:`skpxl.buku.pengaman`; with ``jobs`` ≥ 2 the files run in supervised worker processes
 (:mod:`skpxl.batch.pengawas`: hard time limit per file, memory limit per worker on Linux, a
 crashed worker replaced), in process (``jobs`` = 1) under the soft time limit only.
 Spreadsheets skpxl cannot read (``.xls``, ``.xlsb``, ``.ods``) are listed too, so they are
@@ -25,11 +25,11 @@ from typing import Literal
 
 from skpxl.batch.agregat import Agregat
 from skpxl.batch.langkah import HasilBerkas, proses_berkas
+from skpxl.buku.pengaman import BATAS_WAKTU_BERKAS
 from skpxl.core.enums import PredikatOrganisasi
+from skpxl.core.errors import InputTidakValid
 from skpxl.core.packs.permenpanrb_6_2022 import INFO
 from skpxl.core.periode import AKHIR, cari_periode
-from skpxl.errors import InputTidakValid
-from skpxl.pengaman import BATAS_WAKTU_BERKAS
 
 EKSTENSI = (".xlsx", ".xlsm")
 EKSTENSI_DILAPORKAN = (".xls", ".xlsb", ".ods")  # found so that they are reported, never read

@@ -1,6 +1,6 @@
 """The per-file step: path → one compact, picklable result. Never raises for a bad file.
 
-Each file first passes the pre-read checks of :mod:`skpxl.pengaman` (cheap, bounded), then is
+Each file first passes the pre-read checks of :mod:`skpxl.buku.pengaman` (cheap, bounded), then is
 read with the fast read-only reader under a soft time limit. Nothing is written and no macro runs.
 """
 
@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from skpxl.core.enums import Tingkat
+from skpxl.core.errors import SkpxlError
 from skpxl.core.periode import AKHIR
-from skpxl.errors import SkpxlError
 
 # (kode, tingkat, lembar, sel, nilai, pesan)
 BarisTemuan = tuple[str, str, str | None, str | None, str | None, str]
@@ -73,11 +73,11 @@ def proses_berkas(
     """Check, read (read-only, fast reader), validate and compute one workbook; summarise it.
 
     ``periode`` selects the evaluation whose ratings/predikat go into the recap (default AKHIR).
-    ``batas_waktu`` (seconds) is the soft time limit of :func:`skpxl.pengaman.batas_waktu_lunak`.
+    ``batas_waktu`` (seconds) is the soft time limit of :func:`skpxl.buku.pengaman.batas_waktu_lunak`.
     Every failure becomes ``masalah``, one Indonesian sentence; nothing is raised.
     """
-    from skpxl.adapters.calamine_reader import CalamineReader
-    from skpxl.pengaman import (
+    from skpxl.buku.adapters.calamine_reader import CalamineReader
+    from skpxl.buku.pengaman import (
         WaktuHabis,
         batas_waktu_lunak,
         periksa_paket,
@@ -85,7 +85,7 @@ def proses_berkas(
         pesan_oserror,
         pesan_waktu_habis,
     )
-    from skpxl.service import periksa
+    from skpxl.layanan.service import periksa
 
     kode = periode or AKHIR
     nama = Path(path).name
@@ -103,7 +103,7 @@ def proses_berkas(
     except OSError as e:
         return HasilBerkas(nama_relatif, None, masalah=pesan_oserror(nama, e))
     except Exception as e:  # one bad file must never stop a batch of thousands
-        from skpxl.berkas import galat_tak_terduga
+        from skpxl.buku.berkas import galat_tak_terduga
 
         return HasilBerkas(nama_relatif, None, masalah=galat_tak_terduga(nama, e))
     assert lap.hasil is not None

@@ -3,16 +3,16 @@
 Each worker is a separate process that takes one file at a time from its parent:
 
 * **Time.** The worker runs the file under the soft limit of
-  :func:`skpxl.pengaman.batas_waktu_lunak` (SIGALRM: POSIX only, Python code only). The parent
+  :func:`skpxl.buku.pengaman.batas_waktu_lunak` (SIGALRM: POSIX only, Python code only). The parent
   also gives every file a hard deadline (the limit plus :data:`TENGGANG` seconds): a worker still
   busy then (stuck in native code, or on Windows where there is no SIGALRM) is terminated
   (``TerminateProcess`` on Windows, SIGTERM then SIGKILL elsewhere), the file is reported, and a
   fresh worker takes its place.
 * **Memory.** On Linux each worker limits its own address space (``RLIMIT_AS``) to what it had at
-  start plus :data:`skpxl.pengaman.BATAS_MEMORI_PEKERJA`: an allocation beyond it fails inside that
+  start plus :data:`skpxl.buku.pengaman.BATAS_MEMORI_PEKERJA`: an allocation beyond it fails inside that
   worker (MemoryError, or an abort of the native reader) instead of exhausting the PC. Windows and
   macOS offer no such per-process limit to a Python program; there the pre-read limits of
-  :mod:`skpxl.pengaman` bound what a file can make the reader allocate.
+  :mod:`skpxl.buku.pengaman` bound what a file can make the reader allocate.
 * **Crashes.** A worker that dies (segfault, abort, killed by the OS) is replaced; its file is
   reported in Berkas Bermasalah with the exit code.
 
@@ -35,8 +35,8 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from skpxl.batch.langkah import HasilBerkas, proses_berkas
-from skpxl.errors import InputTidakValid
-from skpxl.pengaman import BATAS_MEMORI_PEKERJA, BATAS_WAKTU_BERKAS, pesan_mati, pesan_waktu_habis
+from skpxl.buku.pengaman import BATAS_MEMORI_PEKERJA, BATAS_WAKTU_BERKAS, pesan_mati, pesan_waktu_habis
+from skpxl.core.errors import InputTidakValid
 
 __all__ = ["BATAS_MULAI", "JENDELA", "TENGGANG", "jalankan_diawasi"]
 

@@ -11,7 +11,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Self
 
-from skpxl.errors import InputTidakValid
+from skpxl.core.errors import InputTidakValid
 
 
 @lru_cache(maxsize=8192)

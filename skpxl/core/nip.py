@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from skpxl.errors import NipTidakValid
+from skpxl.core.errors import NipTidakValid
 
 
 class NipSalah(NipTidakValid):

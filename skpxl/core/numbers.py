@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
-from skpxl.errors import InputTidakValid
+from skpxl.core.errors import InputTidakValid
 
 DUA_DESIMAL = Decimal("0.01")
 

@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 
 from skpxl.core.enums import Periodisasi
-from skpxl.errors import InputTidakValid
+from skpxl.core.errors import InputTidakValid
 
 AKHIR = "AKHIR"
 

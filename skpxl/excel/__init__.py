@@ -6,6 +6,6 @@
 * :mod:`skpxl.excel.muatan` turns an ``.xlsx``/``.xlsm`` into the JSON a remote-engine client
   (xlwings Server's Office Scripts / Office.js clients) sends, for tests and benchmarks.
 
-The button code itself lives in :mod:`skpxl.xl` and :mod:`skpxl.adapters.xlwings_adapter`; nothing
+The button code itself lives in :mod:`skpxl.xl` and :mod:`skpxl.buku.adapters.xlwings_adapter`; nothing
 in this package is imported on the button path.
 """

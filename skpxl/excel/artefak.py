@@ -1,9 +1,9 @@
 """Build the two Excel artifacts with VBA, byte-reproducibly, without Excel.
 
-* ``workbook_templates/SKP_2026.xlsm`` — the triwulanan template of :mod:`skpxl.template` (sheets
+* ``workbook_templates/SKP_2026.xlsm`` — the triwulanan template of :mod:`skpxl.bangun` (sheets
   left unprotected: Excel refuses macro writes to locked cells of a protected sheet) with
   the VBA project of the xlwings quickstart workbook (``Module1`` removed, the xlwings module
-  and ``addin/vba/SKP.bas`` written by :mod:`skpxl.vba`), the layout's Validasi/Hitung form
+  and ``addin/vba/SKP.bas`` written by :mod:`skpxl.excel.vba`), the layout's Validasi/Hitung form
   buttons (XlsxWriter ``insert_button``, macros ``Validasi``/``Hitung``) and a hidden
   ``xlwings.conf`` settings sheet, added at zip level after XlsxWriter has written the book.
 * ``addin/skpxl.xlam`` — a ribbon add-in assembled at zip level (openpyxl cannot open .xlam,
@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from skpxl.errors import BerkasTidakTerbaca
+from skpxl.core.errors import BerkasTidakTerbaca
 
 __all__ = [
     "ADDIN_PROJECT_NAME",
@@ -184,7 +184,7 @@ RIBBON: tuple[TombolRibbon, ...] = (
 
 def proyek_vba_templat(akar: Path = AKAR) -> bytes:
     """``vbaProject.bin`` of the macro template: xlwings module (ThisWorkbook flavour) + ``SKP.bas``."""
-    from skpxl.vba import TEMPLATE, base_vba_project, build_vba_project, read_bas, xlwings_vba_module
+    from skpxl.excel.vba import TEMPLATE, base_vba_project, build_vba_project, read_bas, xlwings_vba_module
 
     return build_vba_project(
         base_vba_project(TEMPLATE),
@@ -195,7 +195,7 @@ def proyek_vba_templat(akar: Path = AKAR) -> bytes:
 
 def proyek_vba_addin(akar: Path = AKAR) -> bytes:
     """``vbaProject.bin`` of the add-in: xlwings module (ActiveWorkbook flavour, PROJECT_NAME skpxl) + ribbon Subs."""
-    from skpxl.vba import ADDIN, base_vba_project, build_vba_project, read_bas, xlwings_vba_module
+    from skpxl.excel.vba import ADDIN, base_vba_project, build_vba_project, read_bas, xlwings_vba_module
 
     return build_vba_project(
         base_vba_project(ADDIN),
@@ -459,8 +459,8 @@ def _app_tambah_lembar(app: str, nama: str, jumlah_lama: int) -> str:
 
 def bangun_xlsm(akar: Path = AKAR) -> bytes:
     """The macro template ``SKP_2026.xlsm`` (triwulanan) as bytes."""
+    from skpxl.buku.templat import build_bytes
     from skpxl.core.enums import Periodisasi
-    from skpxl.template import build_bytes
 
     # Unprotected: Excel refuses VBA/COM writes to locked cells of a protected sheet, and Hitung writes
     # the blue (locked) cells. Hitung rewrites them on every run, so a value typed over one is corrected.

@@ -40,7 +40,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Literal
 
-from skpxl.layout import rujukan_excel, urai_rujukan_excel, urai_sel
+from skpxl.buku.layout import rujukan_excel, urai_rujukan_excel, urai_sel
 
 __all__ = ["HasilAksi", "Klien", "ke_muatan", "muatan_dari_berkas", "terapkan_aksi", "xlwings_remote"]
 
@@ -253,7 +253,7 @@ def xlwings_remote() -> ModuleType:
     The remote engine is xlwings PRO: the caller sets ``XLWINGS_LICENSE_KEY`` (``noncommercial`` is
     accepted offline) before the first call; skpxl itself never sets or needs a key.
     """
-    from skpxl.xlimport import impor_xlwings
+    from skpxl.excel.xlimport import impor_xlwings
 
     xw = impor_xlwings()
     if not any(e.name == "remote" for e in xw.engines):

@@ -3,7 +3,7 @@
 Reading is tolerant: numbers typed as text ("1,5", "85%", "12 bulan", "Rp 5.000.000"), blank rows between filled
 ones, "-" for an empty budget, formulas with cached values. What cannot be understood becomes a finding
 (:mod:`skpxl.legacy.temuan`); only a file that is not a usable workbook of this layout raises
-:class:`~skpxl.errors.BerkasTidakTerbaca`.
+:class:`~skpxl.core.errors.BerkasTidakTerbaca`.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from skpxl.core.enums import kunci
+from skpxl.core.errors import BerkasTidakTerbaca, InputTidakValid, NipTidakValid
 from skpxl.core.isian import baca_tanggal
 from skpxl.core.nip import parse_nip
 from skpxl.core.numbers import baca_angka
 from skpxl.core.packs import info_paket
 from skpxl.core.pangkat import cari_golongan
-from skpxl.errors import BerkasTidakTerbaca, InputTidakValid, NipTidakValid
 from skpxl.legacy.layout import (
     LEMBAR_META,
     META_KUNCI,
@@ -556,7 +556,7 @@ def baca_berkas(path: str | Path, paket_id: str | None = None) -> IsiBerkas:
 def paket_dari_metadata(path: str | Path) -> str | None:
     """The ``PAKET_ATURAN_ID`` of any skpxl workbook (legacy or main template), or None; for dispatching.
 
-    Raises :class:`~skpxl.errors.BerkasTidakTerbaca` for a file that is not a readable workbook.
+    Raises :class:`~skpxl.core.errors.BerkasTidakTerbaca` for a file that is not a readable workbook.
     """
     p = Path(path)
     with warnings.catch_warnings():

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from skpxl.core.enums import Arah
+from skpxl.core.errors import InputTidakValid
 from skpxl.core.packs import InfoPaket, info_paket
 from skpxl.core.packs import permenpanrb_8_2021 as p8
 from skpxl.core.packs import pp_46_2011 as p46
 from skpxl.core.packs.pp_46_2011 import tampil
-from skpxl.errors import InputTidakValid
 from skpxl.legacy.baca import BarisTabel, IsiBerkas, baca_berkas, baca_meta, buka_buku, cari_tabel, nama_terdefinisi
 from skpxl.legacy.layout import (
     LEMBAR_META,
@@ -149,8 +149,8 @@ def hitung_berkas(
     """Read and compute a legacy SKP workbook.
 
     The pack is ``paket_id`` or, when None, the one in the workbook's metadata sheet; a ``paket_id`` that differs
-    from the metadata raises :class:`~skpxl.errors.InputTidakValid`. A file that is not a usable workbook of the
-    legacy layout raises :class:`~skpxl.errors.BerkasTidakTerbaca`. Every other problem is a finding.
+    from the metadata raises :class:`~skpxl.core.errors.InputTidakValid`. A file that is not a usable workbook of the
+    legacy layout raises :class:`~skpxl.core.errors.BerkasTidakTerbaca`. Every other problem is a finding.
     """
     isi = baca_berkas(path, paket_id)
     tl = isi.tata_letak
@@ -628,7 +628,7 @@ def _urut_temuan(temuan_: Sequence[Temuan]) -> list[Temuan]:
 
 
 def _tulis_meta(wb: Any, nama: Mapping[str, tuple[str, str]], hasil: HasilLegacy) -> None:
-    from skpxl import __version__
+    from skpxl.core.versi import __version__
 
     isi = {"paket_dihitung": hasil.stempel, "skpxl_versi": __version__}
     if LEMBAR_META not in wb.sheetnames:

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from skpxl.core.errors import InputTidakValid
 from skpxl.core.packs import permenpanrb_8_2021 as p8
 from skpxl.core.packs import pp_46_2011 as p46
 from skpxl.core.pangkat import GOLONGAN_PNS, GOLONGAN_PPPK
-from skpxl.errors import InputTidakValid
 
 __all__ = [
     "LEMBAR_META",

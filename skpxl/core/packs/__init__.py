@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from skpxl.errors import InputTidakValid
+from skpxl.core.errors import InputTidakValid
 
 
 @dataclass(frozen=True)

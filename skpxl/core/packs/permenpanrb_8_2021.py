@@ -2,7 +2,7 @@
 
 Pure functions over :class:`decimal.Decimal`; no float is used in any computation. Numbers may be given
 as str/int/float/Decimal (read with :func:`skpxl.core.numbers.ke_decimal`); anything the rules cannot use
-raises :class:`skpxl.errors.InputTidakValid` with an Indonesian message.
+raises :class:`skpxl.core.errors.InputTidakValid` with an Indonesian message.
 
 Rules (spec §7, [REG] PermenPANRB 8/2021):
 
@@ -40,6 +40,7 @@ from decimal import Decimal, localcontext
 from typing import ClassVar
 
 from skpxl.core.enums import Arah, Label
+from skpxl.core.errors import InputTidakValid
 from skpxl.core.numbers import bulat
 from skpxl.core.packs.pp_46_2011 import (
     KONTEKS,
@@ -53,7 +54,6 @@ from skpxl.core.packs.pp_46_2011 import (
     teks_angka,
     teks_skor,
 )
-from skpxl.errors import InputTidakValid
 
 __all__ = [
     "DASAR_HUKUM",

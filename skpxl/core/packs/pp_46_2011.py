@@ -2,7 +2,7 @@
 
 Pure functions over :class:`decimal.Decimal`; no float is used in any computation. Numbers may be given
 as str/int/float/Decimal (read with :func:`skpxl.core.numbers.ke_decimal`); anything the rules cannot use
-raises :class:`skpxl.errors.InputTidakValid` with an Indonesian message.
+raises :class:`skpxl.core.errors.InputTidakValid` with an Indonesian message.
 
 Per kegiatan (spec §7, [REG] Perka BKN 1/2013):
 
@@ -47,8 +47,8 @@ from typing import ClassVar, ParamSpec, Self, TypeVar
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from skpxl.core.enums import Aspek, Label
+from skpxl.core.errors import InputTidakValid
 from skpxl.core.numbers import bulat, ke_decimal
-from skpxl.errors import InputTidakValid
 
 __all__ = [
     "DASAR_HUKUM",

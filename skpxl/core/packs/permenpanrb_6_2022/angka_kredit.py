@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from skpxl.core.enums import Jenjang, Predikat
+from skpxl.core.errors import InputTidakValid
 from skpxl.core.numbers import bulat
-from skpxl.errors import InputTidakValid
 
 PERSENTASE: dict[Predikat, Decimal] = {
     Predikat.SANGAT_BAIK: Decimal("1.50"),

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from skpxl.core.config import KONFIGURASI_BAKU, Konfigurasi
 from skpxl.core.enums import Arah
-from skpxl.errors import InputTidakValid
+from skpxl.core.errors import InputTidakValid
 
 SERATUS = Decimal(100)
 

@@ -1,0 +1,91 @@
+"""The adapter protocol: the few workbook operations skpxl needs.
+
+Three implementations exist or are planned, all behind these two protocols:
+
+* :mod:`skpxl.buku.adapters.memory` — dict-backed, pure Python (unit tests, benchmarks);
+* :mod:`skpxl.buku.adapters.openpyxl_adapter` — files, read-write (CLI) or read-only;
+* :mod:`skpxl.buku.adapters.calamine_reader` — files, read-only and fast (HR batch);
+* an xlwings adapter over ``xw.Book`` (desktop and the remote engine). Every call
+  maps onto xlwings API that the remote engine supports too: ``Book.names``
+  (``Name.name`` / ``Name.refers_to``), ``Sheet.range(ref).options(ndim=2).value``
+  (read/write), ``Range.color`` (set / ``None``), ``Book.sheets.add`` and
+  ``Sheet.clear()``, and a ``=HYPERLINK()`` formula or ``Range.add_hyperlink``.
+
+Conventions shared by all implementations:
+
+* References are plain A1 strings without ``$`` or sheet ("C9", "A12:M44");
+  sheets are passed separately, unquoted.
+* Values are :data:`CellValue`: ``str``, ``int``, ``float``, ``bool``,
+  ``datetime.date``/``datetime.datetime`` or ``None`` (empty). Readers return
+  empty cells as ``None`` and never return formulas: a formula cell reads as its
+  cached value (``None`` when there is none).
+* :meth:`Workbook.write_block` writes values, never formulas: a string starting
+  with "=" is stored as text (an xlwings implementation prefixes an apostrophe).
+  ``None`` empties a cell.
+* Colours are "#RRGGBB" strings; ``None`` removes the fill.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol, TypeAlias, runtime_checkable
+
+CellValue: TypeAlias = str | int | float | bool | datetime | date | None
+Block: TypeAlias = list[list[CellValue]]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Where a defined name points: one rectangular area of one sheet."""
+
+    sheet: str
+    ref: str  # "C9" or "A12:M44", no "$"
+
+
+@runtime_checkable
+class WorkbookReader(Protocol):
+    """Read access: enough for :func:`skpxl.buku.form_io.baca_form` and the batch."""
+
+    def names(self) -> Mapping[str, Ref]:
+        """Workbook-scoped defined names that point to one area (others are left out)."""
+        ...
+
+    def sheet_names(self) -> Sequence[str]:
+        """Sheet names in workbook order."""
+        ...
+
+    def read_block(self, sheet: str, ref: str) -> Block:
+        """Values of a rectangle, always ``rows × cols`` (``None`` for empty cells)."""
+        ...
+
+
+@runtime_checkable
+class Workbook(WorkbookReader, Protocol):
+    """Read-write access: what Validasi/Hitung need to render results."""
+
+    def write_block(self, sheet: str, top_left: str, values: Sequence[Sequence[CellValue]]) -> None:
+        """Write a rectangle of values starting at ``top_left``."""
+        ...
+
+    def set_fill(self, sheet: str, ref: str, colour: str | None) -> None:
+        """Give every cell of ``ref`` a solid fill ("#RRGGBB"), or remove the fill (``None``)."""
+        ...
+
+    def ensure_sheet(self, name: str) -> None:
+        """Create the sheet (at the end) when it does not exist."""
+        ...
+
+    def clear_sheet(self, name: str) -> None:
+        """Remove every value, fill and link of the sheet (the sheet stays)."""
+        ...
+
+    def write_link(self, sheet: str, cell: str, text: str, target_sheet: str, target_cell: str) -> None:
+        """Write ``text`` into ``cell`` as a link that jumps to ``target_sheet!target_cell``."""
+        ...
+
+    def save(self, path: str | os.PathLike[str] | None = None) -> None:
+        """Persist (to ``path``, or where the workbook came from)."""
+        ...

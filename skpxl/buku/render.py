@@ -1,0 +1,188 @@
+"""Rendering results into a workbook through the adapter protocol (no Excel library here).
+
+Everything is found through the workbook's own defined names (so rows a user inserted
+are respected) and the layout's naming scheme. Rendering is idempotent: every cell it
+owns is rewritten on each run (empty when there is nothing to show), and the previous
+run's highlights, listed on the "Hasil Validasi" sheet, are cleared first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from skpxl.buku import layout as L
+from skpxl.buku.adapters.base import CellValue, Ref, Workbook
+from skpxl.core.enums import Tingkat
+from skpxl.core.hitung import HasilHitung, HasilPeriode
+from skpxl.core.isian import baca_tanggal, format_tanggal
+from skpxl.core.models import SkpForm
+from skpxl.core.numbers import bulat
+from skpxl.core.packs import InfoPaket
+from skpxl.core.periode import AKHIR
+from skpxl.core.temuan import Temuan, pisah_alamat
+
+# Hasil Validasi sheet: title rows, then the header row, then one row per finding.
+BARIS_JUDUL_HV = 1
+SEL_JUMLAH_HV = "B3"  # how many findings the sheet lists (read back to clear their highlights)
+BARIS_KEPALA_HV = 5
+
+
+def _baris_awal(ref: Ref) -> int:
+    r0, _, _, _ = L.urai_rentang(ref.ref)
+    return r0 + 1  # 1-based row of the region's first (header) row
+
+
+def _kolom(ref: Ref) -> str:
+    _, c0, _, _ = L.urai_rentang(ref.ref)
+    return L.huruf_kolom(c0)
+
+
+def _nilai(x: object) -> CellValue:
+    return None if x is None else str(x)
+
+
+def _tulis_nama(wb: Workbook, names: Mapping[str, Ref], nama: str, nilai: CellValue) -> None:
+    ref = names.get(nama)
+    if ref is not None:
+        wb.write_block(ref.sheet, ref.ref.split(":")[0], [[nilai]])
+
+
+def hapus_sorotan_lama(wb: Workbook) -> None:
+    """Give the cells highlighted by the previous run their base fill back."""
+    if L.LEMBAR_HASIL_VALIDASI not in wb.sheet_names():
+        return
+    jumlah = wb.read_block(L.LEMBAR_HASIL_VALIDASI, SEL_JUMLAH_HV)[0][0]
+    if not isinstance(jumlah, int | float) or jumlah <= 0:
+        return
+    awal = BARIS_KEPALA_HV + 1
+    blok = wb.read_block(L.LEMBAR_HASIL_VALIDASI, f"D{awal}:E{awal + int(jumlah) - 1}")
+    lembar_ada = set(wb.sheet_names())
+    for lembar, sel in blok:
+        if isinstance(lembar, str) and isinstance(sel, str) and lembar in lembar_ada and _satu_sel(sel):
+            wb.set_fill(lembar, sel, L.WARNA_ISIAN)
+
+
+def _satu_sel(sel: str) -> bool:
+    """Only single cells are highlighted: a finding about a whole table (a range) gets a link, not a red table."""
+    return bool(sel) and ":" not in sel
+
+
+def tulis_hasil_validasi(wb: Workbook, temuan: Sequence[Temuan], paket: InfoPaket, waktu: datetime) -> None:
+    """Refresh the "Hasil Validasi" sheet (one row per finding, a link to its cell) and highlight the cells."""
+    hapus_sorotan_lama(wb)
+    hv = L.LEMBAR_HASIL_VALIDASI
+    wb.ensure_sheet(hv)
+    wb.clear_sheet(hv)
+    c = {t: sum(1 for x in temuan if x.tingkat is t) for t in Tingkat}
+    ringkas = (
+        f"{c[Tingkat.ERROR]} kesalahan, {c[Tingkat.WARNING]} peringatan, {c[Tingkat.INFO]} info"
+        if temuan
+        else "Tidak ada temuan: formulir lolos validasi."
+    )
+    wb.write_block(hv, f"A{BARIS_JUDUL_HV}", [["HASIL VALIDASI SKP"], [ringkas]])
+    wb.write_block(hv, "A3", [["Jumlah temuan", len(temuan), "Paket aturan", paket.stempel, "Waktu",
+                               f"{waktu:%d/%m/%Y %H:%M:%S}"]])  # fmt: skip
+    wb.write_block(hv, f"A{BARIS_KEPALA_HV}", [list(L.KOLOM_HASIL_VALIDASI)])
+    if not temuan:
+        return
+    baris: list[list[CellValue]] = [
+        [i, t.tingkat.value, t.kode, t.lembar, t.sel, t.nilai, t.pesan] for i, t in enumerate(temuan, start=1)
+    ]
+    awal = BARIS_KEPALA_HV + 1
+    wb.write_block(hv, f"A{awal}", baris)
+    lembar_ada = set(wb.sheet_names())
+    urut = {Tingkat.INFO: 0, Tingkat.WARNING: 1, Tingkat.ERROR: 2}
+    sorot: dict[tuple[str, str], Tingkat] = {}
+    for i, t in enumerate(temuan):
+        if t.lembar and t.sel and t.lembar in lembar_ada:
+            wb.write_link(hv, f"E{awal + i}", t.sel, t.lembar, t.sel)
+            if not _satu_sel(t.sel):
+                continue
+            lama = sorot.get((t.lembar, t.sel))
+            if lama is None or urut[t.tingkat] > urut[lama]:
+                sorot[(t.lembar, t.sel)] = t.tingkat
+    for (lembar, sel), tingkat in sorot.items():
+        wb.set_fill(lembar, sel, L.WARNA_TEMUAN[tingkat])
+
+
+def _baris_skp(sel: Mapping[str, str]) -> int | None:
+    """Row of the HASIL KERJA table a model element came from."""
+    for alamat in sel.values():
+        lembar, ref = pisah_alamat(alamat)
+        if lembar == L.LEMBAR_SKP and ref:
+            return L.urai_sel(ref)[0] + 1
+    return None
+
+
+def _tulis_kolom_periode(wb: Workbook, names: Mapping[str, Ref], form: SkpForm, hp: HasilPeriode) -> None:
+    """Per-IKI computed columns of one evaluation table, aligned by row offset with HASIL KERJA."""
+    kode = hp.periode.kode
+    tabel_hk, tabel_ev = names.get("TABEL_HASIL_KERJA"), names.get(L.nama("TABEL_EVALUASI", kode))
+    if tabel_hk is None or tabel_ev is None:
+        return
+    kolom = {k.nama_kolom: names.get(L.nama(k.nama_kolom, kode)) for k in L.KOLOM_EVALUASI if k.nama_kolom}
+    badan_hk, badan_ev = _baris_awal(tabel_hk) + 1, _baris_awal(tabel_ev) + 1
+    r0, _, r1, _ = L.urai_rentang(tabel_ev.ref)
+    n_badan = r1 - r0
+    isi: dict[str, list[CellValue]] = {k: [None] * n_badan for k in kolom}
+    rhk_per_indeks = {h.rhk: h for h in hp.rhk}
+    for h in hp.iki:
+        iki = form.rhk[h.rhk].iki[h.iki]
+        baris = _baris_skp(iki.sel)
+        if baris is None or not 0 <= baris - badan_hk < n_badan:
+            continue
+        k = baris - badan_hk
+        isi["CAPAIAN_IKI"][k] = None if h.capaian is None else float(bulat(h.capaian))
+        isi["KATEGORI_IKI"][k] = _nilai(h.kategori)
+        isi["PENJELASAN_CAPAIAN"][k] = h.penjelasan
+        if h.iki == 0:
+            isi["KATEGORI_RHK"][k] = _nilai(rhk_per_indeks[h.rhk].kategori)
+    for nama_kolom, ref in kolom.items():
+        if ref is not None:
+            wb.write_block(tabel_ev.sheet, f"{_kolom(ref)}{badan_ev}", [[v] for v in isi[nama_kolom]])
+
+
+def tulis_hasil_hitung(
+    wb: Workbook, form: SkpForm, hasil: HasilHitung, waktu: datetime, periode_dokumen: str | None = None
+) -> None:
+    """Computed cells of every computed period, the DOKUMEN EVALUASI and the stamps."""
+    names = wb.names()
+    for kode, hp in hasil.periode.items():
+        nilai: dict[str, CellValue] = {
+            "RATING_HASIL_KERJA_USULAN": _nilai(hp.usulan.rating if hp.usulan else None),
+            "PENJELASAN_RATING_HASIL_KERJA": hp.penjelasan_hasil_kerja or None,
+            "RATING_PERILAKU_USULAN": _nilai(hp.usulan_perilaku.rating if hp.usulan_perilaku else None),
+            "PENJELASAN_RATING_PERILAKU": hp.penjelasan_perilaku or None,
+            "PREDIKAT": _nilai(hp.predikat),
+            "PENJELASAN_PREDIKAT": hp.penjelasan_predikat or None,
+            "ANGKA_KREDIT": None if hp.angka_kredit is None else float(hp.angka_kredit),
+            "PENJELASAN_ANGKA_KREDIT": hp.penjelasan_angka_kredit or None,
+        }
+        for dasar, v in nilai.items():
+            _tulis_nama(wb, names, L.nama(dasar, kode), v)
+        _tulis_kolom_periode(wb, names, form, hp)
+    dok = periode_dokumen if periode_dokumen in hasil.periode else AKHIR
+    hp = hasil.periode[dok]
+    ev = form.evaluasi.get(dok)
+    _tulis_nama(wb, names, "DOKUMEN_PERIODE", _teks_periode(form, hp))
+    _tulis_nama(wb, names, "DOKUMEN_PREDIKAT_ORGANISASI", _nilai(hp.predikat_organisasi))
+    _tulis_nama(wb, names, "DOKUMEN_PREDIKAT", _nilai(hp.predikat))
+    _tulis_nama(wb, names, "DOKUMEN_CATATAN", ev.catatan if ev and ev.catatan else None)
+    _tulis_nama(wb, names, "HITUNG_PAKET_ATURAN", hasil.paket.stempel)
+    _tulis_nama(wb, names, "HITUNG_WAKTU", f"{waktu:%d/%m/%Y %H:%M:%S}")
+    _tulis_nama(wb, names, "HITUNG_PERIODE", dok)
+
+
+def _teks_periode(form: SkpForm, hp: HasilPeriode) -> str:
+    awal, akhir = baca_tanggal(form.periode_awal), baca_tanggal(form.periode_akhir)
+    if hp.periode.kode == AKHIR:
+        rentang = f"{format_tanggal(awal)} s.d. {format_tanggal(akhir)}" if awal and akhir else "-"
+        return f"PERIODE PENILAIAN: {rentang} (AKHIR)"
+    ada = awal or akhir
+    if ada is None:
+        return f"PERIODE PENILAIAN: {hp.periode.label}"
+    return (
+        f"PERIODE PENILAIAN: {format_tanggal(hp.periode.tanggal_awal(ada.year))} s.d. "
+        f"{format_tanggal(hp.periode.tanggal_akhir(ada.year))} ({hp.periode.label})"
+    )

@@ -1,0 +1,1 @@
+"""The command line (``skpxl validasi|hitung|rekap|addin``): argument parsing and terminal output only."""

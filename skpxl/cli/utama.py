@@ -1,0 +1,57 @@
+"""Command line: ``skpxl <perintah>``. Messages in Indonesian; exit codes 0 / 1 / 2.
+
+0 = clean, 1 = findings with errors (or kurva violations), 2 = unusable input.
+Subcommands live in their own modules and are imported only when chosen, so
+``skpxl --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from skpxl.core.versi import __version__
+
+KELUAR_BERSIH, KELUAR_TEMUAN, KELUAR_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Indonesian errors and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(KELUAR_INPUT, f"skpxl: argumen tidak dapat dipakai: {message}\n")
+
+
+Perintah = Callable[[argparse.Namespace], int]
+
+
+def buat_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="skpxl",
+        description="Validasi dan hitung SKP (PermenPANRB 6/2022) pada formulir Excel, serta rekap unit kerja.",
+    )
+    p.add_argument("--version", action="version", version=f"skpxl {__version__}")
+    sub = p.add_subparsers(dest="perintah", metavar="PERINTAH", parser_class=_Parser)
+    from skpxl.cli import berkas as cli_berkas  # light: its heavy imports happen inside the command
+
+    cli_berkas.daftar(sub)
+    from skpxl.cli import rekap as rekap_cli
+
+    rekap_cli.daftar(sub)
+    from skpxl.excel import pasang  # light: imports neither xlwings nor openpyxl
+
+    pasang.daftar(sub)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = buat_parser()
+    args = parser.parse_args(argv)
+    fungsi: Perintah | None = getattr(args, "fungsi", None)
+    if fungsi is None:
+        parser.print_help()
+        return KELUAR_BERSIH
+    return fungsi(args)
