@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from skpxl.buku.layout import nama_berkas_templat, rancang
 from skpxl.core.enums import Periodisasi
@@ -27,6 +28,7 @@ def test_quickstart_has_exactly_two_commands() -> None:
     assert blocks[1].split("```")[0].strip().endswith("python -m pytest")
 
 
+@pytest.mark.slow
 def test_contract_names_in_readme_exist_in_the_template() -> None:
     text = README.read_text(encoding="utf-8")
     section = text.split("## Kontrak nama terdefinisi", 1)[1].split("\n## ", 1)[0]

@@ -57,6 +57,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[list[st
     return buat
 
 
+@pytest.mark.slow
 def test_hang_crash_and_memory_are_reported_and_the_run_goes_on(
     folder: Callable[[list[str]], list[tuple[str, str]]],
 ) -> None:

@@ -43,6 +43,7 @@ UKUR = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="peak RSS through the resource module (POSIX)")
 def test_rekap_whole_corpus_mixed_with_good_files(korpus: Path, tmp_path: Path) -> None:
     before = hashes(korpus)
@@ -97,6 +98,7 @@ def test_rekap_whole_corpus_mixed_with_good_files(korpus: Path, tmp_path: Path) 
         assert ("rusak/rumus.xlsx", sel[kunci]) in temuan, kunci
 
 
+@pytest.mark.slow
 def test_file_disappears_or_becomes_a_folder_during_the_batch(tmp_path: Path) -> None:
     for jobs in (1, 2):
         src = tmp_path / f"src{jobs}"
@@ -121,6 +123,7 @@ def test_file_disappears_or_becomes_a_folder_during_the_batch(tmp_path: Path) ->
         assert res.agregat.jumlah_pegawai == len(CONTOH_FILES) - 2
 
 
+@pytest.mark.slow
 def test_absurd_values_are_findings_not_failures(tmp_path: Path) -> None:
     """A 30-digit realisasi and an infinite cell once crashed the core (found by fuzzing): now both files are read,
     validated and computed like any other, in the batch and in the CLI — never a traceback."""

@@ -44,6 +44,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_example_unit_recap(tmp_path: Path) -> None:
     out = tmp_path / "rekap.xlsx"
     before = hashes(CONTOH)
@@ -66,6 +67,7 @@ def test_example_unit_recap(tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".skpxl-rekap-*"))
 
 
+@pytest.mark.slow
 def test_chart_present(tmp_path: Path) -> None:
     import zipfile
 
@@ -75,6 +77,7 @@ def test_chart_present(tmp_path: Path) -> None:
     assert any(n.startswith("xl/charts/chart") for n in names)
 
 
+@pytest.mark.slow
 def test_mixed_batch(batch: Path, tmp_path: Path) -> None:
     before = hashes(batch)
     out = tmp_path / "rekap.xlsx"
@@ -94,6 +97,7 @@ def test_mixed_batch(batch: Path, tmp_path: Path) -> None:
     assert "contoh/01_rina_marlina.xlsx" in dup[0][6] and "unit0000/01_rina_marlina.xlsx" in dup[0][6]
 
 
+@pytest.mark.slow
 def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     _, form = form_unit()[4]
     form.pegawai.nama = '=HYPERLINK("http://contoh.invalid","klik")'
@@ -108,6 +112,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     assert ws["C2"].value == "+62 Statistisi" and ws["C2"].data_type == "s"
 
 
+@pytest.mark.slow
 def test_roster_missing_and_unexpected(tmp_path: Path) -> None:
     roster = tmp_path / "pegawai.csv"
     people = MANIFEST["pegawai"]
@@ -124,6 +129,7 @@ def test_roster_missing_and_unexpected(tmp_path: Path) -> None:
     assert len(rows) == 2 and rows[0][0] == "199901012024011001"
 
 
+@pytest.mark.slow
 def test_predikat_organisasi_override_explains_violations(tmp_path: Path) -> None:
     r = run("rekap", CONTOH, "-o", tmp_path / "r.xlsx", "--predikat-organisasi", "Kurang")
     assert r.returncode == 1
@@ -133,6 +139,7 @@ def test_predikat_organisasi_override_explains_violations(tmp_path: Path) -> Non
     )
 
 
+@pytest.mark.slow
 def test_bad_arguments_exit_2(tmp_path: Path) -> None:
     assert run("rekap", tmp_path / "tidak-ada", "-o", tmp_path / "r.xlsx").returncode == 2
     r = run("rekap", CONTOH, "-o", tmp_path / "r.xlsx", "--periode", "TW9")
@@ -152,6 +159,7 @@ def test_api_dataframes_and_period() -> None:
     assert list(res.ringkasan["kurva_sesuai"]) == [True]
 
 
+@pytest.mark.slow
 def test_dask_gives_the_same_recap_as_the_process_pool(batch: Path) -> None:
     pool = skpxl.rekap(batch / "generated", jobs=2)
     dask = skpxl.rekap(batch / "generated", jobs=2, engine="dask")

@@ -37,6 +37,7 @@ def test_implementations_satisfy_the_protocols(templat: Path) -> None:
         assert not isinstance(c, Workbook)
 
 
+@pytest.mark.slow
 def test_readers_agree_on_names_sheets_and_blocks(templat: Path) -> None:
     mem = buku_kosong()
     rw, ro = buka(templat), buka(templat, read_only=True)
@@ -105,6 +106,7 @@ def _tulis_semua(b: Workbook) -> None:
     b.write_link(L.LEMBAR_HASIL_VALIDASI, "E2", "SKP!C3", "SKP", "C3")
 
 
+@pytest.mark.slow
 def test_openpyxl_writes_survive_a_save_and_read_the_same_everywhere(templat: Path, tmp_path: Path) -> None:
     mem = buku_kosong()
     _tulis_semua(mem)
@@ -154,6 +156,7 @@ def test_clear_sheet_removes_values_fills_and_links(templat: Path) -> None:
     assert mem.fills("X") == {}
 
 
+@pytest.mark.slow
 def test_formula_cells_read_as_cached_values_in_read_write_mode(tmp_path: Path) -> None:
     from skpxl.bangun.contoh import form_unit
     from skpxl.buku.templat import build_template
@@ -175,6 +178,7 @@ def test_read_only_adapter_refuses_writes(templat: Path) -> None:
         b.save()
 
 
+@pytest.mark.slow
 def test_xlsm_keeps_vba_and_buttons(tmp_path: Path) -> None:
     from skpxl.buku.templat import build_template
 

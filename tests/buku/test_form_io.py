@@ -136,6 +136,7 @@ def _periksa_berantakan(f: SkpForm) -> None:
     assert set(f.evaluasi) == {"AKHIR"}
 
 
+@pytest.mark.slow
 def test_messy_input_is_read_without_crash_by_every_reader(tmp_path: Path) -> None:
     mem = buku_kosong()
     _isi_berantakan(mem)
@@ -164,6 +165,7 @@ def test_cell_normalisation() -> None:
     assert tanggal(46023) == date(2026, 1, 1) and tanggal(12) == "12"
 
 
+@pytest.mark.slow
 def test_a_row_inserted_inside_the_table_is_read(tmp_path: Path) -> None:
     """Emulate Excel: insert a row in HASIL KERJA and, grouped, in every EVALUASI sheet; then fill it."""
     nama, form = form_unit()[3]  # RHK 1 has two IKI
@@ -306,6 +308,7 @@ def _form(draw: st.DrawFn) -> SkpForm:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_form())
 def test_round_trip_through_memory_is_lossless(form: SkpForm) -> None:
@@ -317,6 +320,7 @@ def test_round_trip_through_memory_is_lossless(form: SkpForm) -> None:
     assert baca_form(buku) == f
 
 
+@pytest.mark.slow
 def test_round_trip_written_by_openpyxl(tmp_path: Path) -> None:
     """The committed examples are written by XlsxWriter; here openpyxl writes a few into the empty template."""
     unit = form_unit()

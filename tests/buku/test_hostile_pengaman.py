@@ -158,6 +158,7 @@ def test_limits_in_the_docs_are_the_codes() -> None:
         assert teks in doc, teks
 
 
+@pytest.mark.slow
 def test_the_check_is_cheap_next_to_reading() -> None:
     files = sorted(CONTOH.glob("*.xlsx"))
     for f in files:  # warm caches

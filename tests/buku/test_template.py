@@ -32,11 +32,13 @@ def baru(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pz", VARIAN)
 def test_build_is_byte_reproducible(pz: Periodisasi) -> None:
     assert build_bytes(periodisasi=pz) == build_bytes(periodisasi=pz)
 
 
+@pytest.mark.slow
 def test_filled_and_macro_builds_are_reproducible() -> None:
     form = form_unit()[3][1]
     assert build_bytes(form=form) == build_bytes(form=form)
@@ -53,6 +55,7 @@ def test_filled_and_macro_builds_are_reproducible() -> None:
     assert 'codeName="ThisWorkbook"' in wb
 
 
+@pytest.mark.slow
 def test_committed_artifacts_equal_a_fresh_build(baru: Path) -> None:
     dibangun = sorted(p.relative_to(baru) for p in baru.rglob("*") if p.is_file())
     assert Path("workbook_templates/SKP_2026.xlsx") in dibangun
@@ -170,6 +173,7 @@ def test_dropdowns_for_every_closed_list() -> None:
     assert meta[r.nama["PAKET_ATURAN_ID"].ref].value == "permenpanrb-6-2022"
 
 
+@pytest.mark.slow
 def test_print_setup_a4_and_f4() -> None:
     wb = openpyxl.load_workbook(TEMPLATES / "SKP_2026.xlsx")
     a4, f4 = wb[L.LEMBAR_DOKUMEN], wb[L.LEMBAR_DOKUMEN_F4]
@@ -197,6 +201,7 @@ def test_filled_workbook_caches_mirror_values_for_readers() -> None:
     assert nama_eval == [[form.pegawai.nama]]
 
 
+@pytest.mark.slow
 def test_template_grows_to_fit_a_large_form(tmp_path: Path) -> None:
     form = SkpForm(rhk=[RHK(jenis="Utama", teks=f"RHK {i}", iki=[IKI(teks=f"IKI {i}.{j}") for j in range(3)])
                         for i in range(15)])  # fmt: skip
@@ -218,6 +223,7 @@ def test_manifest_in_repo_matches_generator() -> None:
     assert json.loads((CONTOH / "manifest.json").read_text(encoding="utf-8")) == manifest()
 
 
+@pytest.mark.slow
 def test_protection_can_be_left_off_for_macro_builds() -> None:
     wb = openpyxl.load_workbook(io.BytesIO(build_bytes(protect=False)))
     assert not any(wb[s].protection.sheet for s in wb.sheetnames)

@@ -33,6 +33,7 @@ def salinan(tmp_path: Path) -> Path:
     return p
 
 
+@pytest.mark.slow
 def test_hitung_writes_after_backup(salinan: Path) -> None:
     before = sha(salinan)
     r = run("hitung", salinan)
@@ -46,6 +47,7 @@ def test_hitung_writes_after_backup(salinan: Path) -> None:
     assert not list(salinan.parent.glob(".skpxl-*"))  # no temp file left behind
 
 
+@pytest.mark.slow
 def test_output_option_leaves_source_untouched(salinan: Path, tmp_path: Path) -> None:
     before = sha(salinan)
     out = tmp_path / "hasil.xlsx"
@@ -55,6 +57,7 @@ def test_output_option_leaves_source_untouched(salinan: Path, tmp_path: Path) ->
     assert not list(salinan.parent.glob("skp.cadangan-*"))
 
 
+@pytest.mark.slow
 def test_json_and_report_only(salinan: Path) -> None:
     before = sha(salinan)
     r = run("hitung", salinan, "--json", "--tanpa-tulis")
@@ -102,6 +105,7 @@ BROKEN: list[tuple[str, Callable[[OpenpyxlWorkbook], None], set[str]]] = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "change", "codes"), BROKEN, ids=[b[0] for b in BROKEN])
 def test_broken_copy_reports_exactly_its_breakage(
     salinan: Path, name: str, change: Callable[[OpenpyxlWorkbook], None], codes: set[str]
@@ -120,6 +124,7 @@ def test_broken_copy_reports_exactly_its_breakage(
     assert r.returncode == (1 if is_error else 0)
 
 
+@pytest.mark.slow
 def test_finding_links_to_its_cell(salinan: Path) -> None:
     wb = buka(salinan)
     _set_name("NIP_PEGAWAI", "123")(wb)
@@ -131,6 +136,7 @@ def test_finding_links_to_its_cell(salinan: Path) -> None:
     assert any(nip.ref in (loc or "") and nip.sheet in (loc or "") for loc in links), links
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("content", "suffix", "fragment"),
     [
@@ -151,6 +157,7 @@ def test_unusable_file_gets_one_sentence_exit_2(tmp_path: Path, content: bytes, 
     assert sha(p) == hashlib.sha256(content).hexdigest()
 
 
+@pytest.mark.slow
 def test_missing_file() -> None:
     r = run("hitung", "/tidak/ada.xlsx")
     assert r.returncode == 2 and "tidak ditemukan" in r.stderr
@@ -159,6 +166,7 @@ def test_missing_file() -> None:
 LEGACY = Path(__file__).resolve().parents[2] / "workbook_templates" / "legacy"
 
 
+@pytest.mark.slow
 def test_hitung_legacy_pack_from_metadata(tmp_path: Path) -> None:
     p = tmp_path / "pp46.xlsx"
     shutil.copy(LEGACY / "SKP_PP46_2011_contoh.xlsx", p)
@@ -169,6 +177,7 @@ def test_hitung_legacy_pack_from_metadata(tmp_path: Path) -> None:
     assert list(tmp_path.glob("pp46.cadangan-*.xlsx"))
 
 
+@pytest.mark.slow
 def test_hitung_paket_option_json(tmp_path: Path) -> None:
     p = tmp_path / "p8.xlsx"
     shutil.copy(LEGACY / "SKP_PERMENPANRB8_2021_contoh.xlsx", p)
@@ -177,6 +186,7 @@ def test_hitung_paket_option_json(tmp_path: Path) -> None:
     assert data["nilai"] == "91.03" and data["sebutan"] == "Baik"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("paket", "fragment"),
     [("permenpanrb-8-2021", "dibuat untuk paket aturan 'pp-46-2011'"), ("xx", "Paket aturan 'xx' tidak dikenal")],

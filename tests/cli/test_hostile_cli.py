@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from tests.bantu.korpus import CONTOH, KASUS, Kasus, sel_rumus
 
@@ -53,6 +54,7 @@ def _validasi(path: Path, *extra: str) -> tuple[subprocess.CompletedProcess[str]
     return r, time.perf_counter() - t
 
 
+@pytest.mark.slow
 def test_validasi_every_file_one_by_one(korpus: Path, tmp_path: Path) -> None:
     """Each file alone, written back (no --tanpa-tulis): a refusal writes nothing, a good file gets a backup."""
     folder = tmp_path / "satu"
@@ -82,6 +84,7 @@ def test_validasi_every_file_one_by_one(korpus: Path, tmp_path: Path) -> None:
     assert not list(folder.glob(".skpxl-*"))  # no temp file left behind
 
 
+@pytest.mark.slow
 def test_formula_text_stays_text_when_written_back(tmp_path: Path) -> None:
     """`skpxl hitung` on the formula workbook: =, +, -, @ text stays text, the user's own formula stays hers."""
     p = tmp_path / "rumus.xlsx"

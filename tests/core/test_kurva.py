@@ -97,6 +97,7 @@ def test_labels_and_bad_input() -> None:
 counts = st.dictionaries(st.sampled_from(list(Predikat)), st.integers(0, 40), min_size=1)
 
 
+@pytest.mark.slow
 @given(st.sampled_from(list(PredikatOrganisasi)), counts, st.integers(1, 7))
 def test_verdict_invariant_under_scaling(org: PredikatOrganisasi, c: dict[Predikat, int], factor: int) -> None:
     before = [v.aturan for v in skpxl.cek_kurva(org, c)]

@@ -439,6 +439,7 @@ def kegiatan_wajar(draw: st.DrawFn) -> Kegiatan:
     return Kegiatan(to=to, ro=ro, tk=tk, rk=rk, tw=tw, rw=rw, tb=tb, rb=rb)
 
 
+@pytest.mark.slow
 @given(kegiatan_wajar(), st.booleans())
 def test_property_nilai_kegiatan_within_0_100(k: Kegiatan, bertahap: bool) -> None:
     hasil = hitung_kegiatan(k, konfigurasi=KonfigurasiPP46(pembulatan_bertahap=bertahap))

@@ -70,6 +70,7 @@ def _subs(kode: str) -> dict[str, str]:
 # --------------------------------------------------------------------------- reproducible
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("rel", "bangun"), [(BERKAS_ADDIN, bangun_xlam), (BERKAS_TEMPLAT, bangun_xlsm)])
 def test_artefak_dibangun_ulang_sama_persis(rel: str, bangun: object) -> None:
     assert callable(bangun)

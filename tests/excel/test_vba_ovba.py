@@ -149,6 +149,7 @@ def test_short_random_bytes_round_trip(data: bytes) -> None:
     check_exact(data)  # too short for a raw chunk
 
 
+@pytest.mark.slow
 @settings(max_examples=250, deadline=None)
 @given(large_inputs())
 def test_large_random_inputs_match_oletools(data: bytes) -> None:

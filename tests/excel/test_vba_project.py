@@ -206,6 +206,7 @@ def test_dir_project_and_wm_streams(built: tuple[BaseKind, bytes, dict[str, byte
 line_text = st.text(alphabet=st.characters(codec="cp1252", exclude_characters="\r\n"))
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(
     st.lists(st.sampled_from(["", "    ", "End Sub", 'RunPython "import skpxl.xl as x"']) | line_text, max_size=400),

@@ -36,6 +36,7 @@ def test_import_skpxl_xl_tanpa_pandas_numpy() -> None:
     assert hasil == {"pandas": False, "numpy": False, "xlwings": True, "pro": False, "meta_path_sama": True}
 
 
+@pytest.mark.slow
 def test_dengan_kunci_lisensi_xlwings_pro_dimuat() -> None:
     hasil = _jalankan(
         "import sys, json; import skpxl.xl; "
@@ -45,6 +46,7 @@ def test_dengan_kunci_lisensi_xlwings_pro_dimuat() -> None:
     assert hasil == {"pandas": False, "pro": True}
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CONTOH, reason="example unit not built")
 def test_klik_validasi_dan_hitung_tanpa_pandas_numpy(tmp_path: Path) -> None:
     from skpxl.excel.muatan import muatan_dari_berkas
@@ -84,6 +86,7 @@ def test_pandas_yang_sudah_dimuat_tetap_dipakai_xlwings() -> None:
     assert hasil == {"np": True, "pandas": False}
 
 
+@pytest.mark.slow
 def test_setelah_impor_pandas_bisa_dimuat_lagi() -> None:
     pytest.importorskip("pandas")
     hasil = _jalankan(

@@ -123,6 +123,7 @@ def payload(path: Path, **kw: Any) -> dict[str, Any]:
 # --------------------------------------------------------------------------- both buttons, every example
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", BERKAS, ids=lambda p: p.stem)
 def test_hitung_menulis_sel_yang_sama_dengan_adapter_berkas(xw: ModuleType, path: Path) -> None:
     muatan = payload(path)
@@ -149,6 +150,7 @@ def test_hitung_menulis_sel_yang_sama_dengan_adapter_berkas(xw: ModuleType, path
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", BERKAS[:4], ids=lambda p: p.stem)
 def test_validasi_menulis_sel_yang_sama_dengan_adapter_berkas(xw: ModuleType, path: Path) -> None:
     muatan = payload(path)
@@ -189,6 +191,7 @@ def salah(xw: ModuleType, tmp_path: Path) -> tuple[dict[str, Any], Path]:
     return _rusak(payload(asli), dict(buka(asli).names()), isian), berkas
 
 
+@pytest.mark.slow
 def test_validasi_menandai_sel_dan_menautkan_temuan(xw: ModuleType, salah: tuple[dict[str, Any], Path]) -> None:
     muatan, berkas = salah
     _, hasil = klik(xw, muatan, "validasi")
@@ -212,6 +215,7 @@ def test_validasi_menandai_sel_dan_menautkan_temuan(xw: ModuleType, salah: tuple
     assert hasil.pesan[0][2] == "critical" and "kesalahan" in hasil.pesan[0][0]
 
 
+@pytest.mark.slow
 def test_klik_kedua_membersihkan_sorotan_lama(xw: ModuleType, salah: tuple[dict[str, Any], Path]) -> None:
     muatan, _ = salah
     _, pertama = klik(xw, muatan, "validasi")
@@ -231,6 +235,7 @@ def test_klik_kedua_membersihkan_sorotan_lama(xw: ModuleType, salah: tuple[dict[
     assert "addSheet" not in kedua.dikenal  # the sheet exists now: refreshed, not added
 
 
+@pytest.mark.slow
 def test_klien_office_js_memberi_aksi_yang_sama(xw: ModuleType) -> None:
     path = BERKAS[1]
     _, a = klik(xw, payload(path), "hitung")
@@ -304,6 +309,7 @@ def test_tanpa_pemanggil_pesan_indonesia(xw: ModuleType, monkeypatch: pytest.Mon
     assert err.count("\n") == 1 and "Hitung tidak dapat dijalankan" in err
 
 
+@pytest.mark.slow
 def test_kotak_pesan_gagal_kalimat_tetap_sampai(xw: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
     from xlwings.pro import _xlremote
 

@@ -107,6 +107,7 @@ def _snapshot(path: Path) -> list[tuple[str, str, object, object]]:
     return out
 
 
+@pytest.mark.slow
 def test_hitung_twice_gives_the_same_workbook(tmp_path: Path) -> None:
     src = tmp_path / "skp.xlsx"
     shutil.copy(CONTOH / "05_siti_rahmawati.xlsx", src)

@@ -395,6 +395,7 @@ def test_rows_without_a_name_and_pack_refusals(tmp_path: Path) -> None:
     assert ditolak.sel == "A26:T26" and "target biaya (TB) kosong" in ditolak.pesan
 
 
+@pytest.mark.slow
 def test_perilaku_findings(tmp_path: Path) -> None:
     h = hitung_berkas(salin(tmp_path, PP46, sel={"perilaku_kepemimpinan": 80}))
     assert satu(h, "PERILAKU_DITOLAK").sel == "C13" and h.nilai is None
@@ -411,6 +412,7 @@ def test_perilaku_findings(tmp_path: Path) -> None:
     assert h.total["nilai_skp"] == D("92.33")
 
 
+@pytest.mark.slow
 def test_p8_messy_rows(tmp_path: Path) -> None:
     messy = {
         (0, "rhk"): None,
@@ -470,6 +472,7 @@ def _nilai_bernama(wb: Any, nama: str) -> Any:
     return wb[lembar][rentang.replace("$", "").split(":")[0]].value
 
 
+@pytest.mark.slow
 def test_written_back_workbook_holds_results_and_stamp(tmp_path: Path) -> None:
     h = hitung_berkas(CONTOH_PP46)
     out = tmp_path / "hasil.xlsx"
@@ -520,6 +523,7 @@ def test_write_back_p8_and_findings_listed(tmp_path: Path) -> None:
     assert "1 temuan" in teks and any('dengan satuan "berkas"' in (t or "") for t in teks)
 
 
+@pytest.mark.slow
 def test_write_back_clears_stale_results(tmp_path: Path) -> None:
     out = tmp_path / "hasil.xlsx"
     tulis_hasil(CONTOH_PP46, out, hitung_berkas(CONTOH_PP46))
@@ -544,6 +548,7 @@ def test_write_back_refuses_another_pack(tmp_path: Path) -> None:
         tulis_hasil(CONTOH_P8, tmp_path / "x.xlsx", hitung_berkas(CONTOH_PP46))
 
 
+@pytest.mark.slow
 def test_text_starting_with_equals_stays_text(tmp_path: Path) -> None:
     """A kegiatan typed as text '=HYPERLINK(...)' is read as text and nothing written back is a formula."""
 
@@ -595,6 +600,7 @@ KOLOM_PP46 = [k.kunci for k in TATA_LETAK[PP46].tabel.kolom if k.jenis == "input
 SEL_PP46 = [s.kunci for s in TATA_LETAK[PP46].sel_input]
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     baris=st.dictionaries(

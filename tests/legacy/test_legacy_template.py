@@ -104,6 +104,7 @@ def _pisah(alamat: str) -> tuple[str, str]:
     return alamat[: -len(str(r))], str(r)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("tl", SEMUA, ids=ID)
 def test_table_headers_and_sheets(tl: TataLetak, tmp_path: Path) -> None:
     wb = _buka(bangun(tl), tmp_path)
