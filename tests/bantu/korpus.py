@@ -10,6 +10,7 @@ with lying headers are written by hand, the encrypted workbook with msoffcrypto-
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import struct
@@ -428,3 +429,15 @@ def buat_korpus(folder: Path) -> dict[str, Kasus]:
     for k in KASUS:
         (folder / k.nama).write_bytes(k.buat())
     return {k.nama: k for k in KASUS}
+
+
+# ------------------------------------------------------------------ shared by the hostile-corpus tests (cli, batch)
+
+BAD = {k.nama: k for k in KASUS if k.alasan is not None}
+GOOD_GENERATED = {k.nama: k for k in KASUS if k.alasan is None}
+CONTOH_FILES = sorted(p.name for p in CONTOH.glob("*.xlsx"))
+
+
+def hashes(folder: Path) -> dict[str, str]:
+    """sha256 of every file under ``folder``: proves that no source was changed."""
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}

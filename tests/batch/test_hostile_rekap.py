@@ -1,10 +1,8 @@
-"""Hostile and messy input (tests/korpus.py) through `skpxl rekap` and `skpxl validasi`: every good file processed,
-every bad file reported with its Indonesian reason, nothing hangs, memory bounded, no source changed, no formula in
-the recap."""
+"""Hostile and messy input (tests/bantu/korpus.py) through `skpxl rekap`: every good file processed, every bad file
+reported with its Indonesian reason, nothing hangs, memory bounded, no source changed, no formula in the recap."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import subprocess
@@ -17,16 +15,7 @@ import openpyxl
 import pytest
 
 from skpxl.batch.jalan import rekap_folder
-from tests.bantu.korpus import CONTOH, KASUS, sel_rumus
-
-BAD = {k.nama: k for k in KASUS if k.alasan is not None}
-GOOD_GENERATED = {k.nama: k for k in KASUS if k.alasan is None}
-CONTOH_FILES = sorted(p.name for p in CONTOH.glob("*.xlsx"))
-
-
-def hashes(folder: Path) -> dict[str, str]:
-    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
-
+from tests.bantu.korpus import BAD, CONTOH, CONTOH_FILES, GOOD_GENERATED, hashes, sel_rumus
 
 # The rekap runs in a small wrapper process so its own peak memory (and its workers') can be measured.
 UKUR = textwrap.dedent(

@@ -1,15 +1,12 @@
-"""Hostile and messy input (tests/korpus.py) through `skpxl rekap` and `skpxl validasi`: every good file processed,
-every bad file reported with its Indonesian reason, nothing hangs, memory bounded, no source changed, no formula in
-the recap."""
+"""Hostile and messy input (tests/bantu/korpus.py) through `skpxl validasi` and `skpxl hitung`, one file at a time:
+every bad file reported with its Indonesian reason, a refusal writes nothing, text never becomes a formula."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import subprocess
 import sys
-import textwrap
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -17,30 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.bantu.korpus import CONTOH, KASUS, Kasus, sel_rumus
-
-BAD = {k.nama: k for k in KASUS if k.alasan is not None}
-GOOD_GENERATED = {k.nama: k for k in KASUS if k.alasan is None}
-CONTOH_FILES = sorted(p.name for p in CONTOH.glob("*.xlsx"))
-
-
-def hashes(folder: Path) -> dict[str, str]:
-    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-# The rekap runs in a small wrapper process so its own peak memory (and its workers') can be measured.
-UKUR = textwrap.dedent(
-    """
-    import json, resource, sys, time
-    from skpxl.cli.utama import main
-    t = time.perf_counter()
-    code = main(sys.argv[1:])
-    detik = time.perf_counter() - t
-    sendiri = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    anak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"code": code, "detik": detik, "rss_kb": max(sendiri, anak)}), file=sys.stderr)
-    """
-)
+from tests.bantu.korpus import BAD, CONTOH, CONTOH_FILES, GOOD_GENERATED, Kasus, hashes, sel_rumus
 
 
 def _validasi(path: Path, *extra: str) -> tuple[subprocess.CompletedProcess[str], float]:
