@@ -3,6 +3,8 @@
 ``python -m skpxl.bangun [ROOT]`` rebuilds, byte-reproducibly:
 
 * ``workbook_templates/SKP_2026.xlsx`` (triwulanan), ``SKP_2026_semesteran.xlsx``, ``SKP_2026_bulanan.xlsx``;
+* their xlwings Lite editions ``SKP_2026_lite.xlsx``, ``SKP_2026_semesteran_lite.xlsx``, ``SKP_2026_bulanan_lite.xlsx``
+  (:mod:`skpxl.bangun.lite`);
 * the synthetic example unit in ``workbook_templates/contoh/`` with its ``manifest.json``;
 * ``docs/layout.md`` (the contract of defined names);
 * the legacy templates and examples in ``workbook_templates/legacy/``;
@@ -25,11 +27,13 @@ VARIAN = (Periodisasi.TRIWULANAN, Periodisasi.SEMESTERAN, Periodisasi.BULANAN)
 def build_all(root: str | Path = ".") -> list[Path]:
     """Rebuild every committed artifact under ``root`` (the repository); returns the files written."""
     from skpxl.bangun.contoh import tulis_contoh
+    from skpxl.bangun.lite import tulis_lite
     from skpxl.buku.layout import dokumentasi, nama_berkas_templat
 
     root = Path(root)
     folder = root / "workbook_templates"
     ditulis = [build_template(folder / nama_berkas_templat(pz), periodisasi=pz) for pz in VARIAN]
+    ditulis += tulis_lite(folder, VARIAN)
     ditulis += tulis_contoh(folder / "contoh")
     doc = root / "docs" / "layout.md"
     doc.parent.mkdir(parents=True, exist_ok=True)

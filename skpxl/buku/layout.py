@@ -991,6 +991,20 @@ def rancang(
     )
 
 
+def tombol_lite(r: Rancangan) -> tuple[Tombol, ...]:
+    """The xlwings Lite edition's Validasi/Hitung shapes: B1 and C1 of SKP and of every EVALUASI sheet.
+
+    Row 1 left of the centred title, so both show without scrolling on a laptop screen beside Lite's task
+    pane (the macro buttons of :attr:`Rancangan.tombol` sit right of the print area). Lite runs a script when
+    the cell under its shape gets selected, so those cells hold nothing. ``makro`` names the skpxl.lite script.
+    """
+    return tuple(
+        Tombol(lembar, sel(0, c), teks, makro, lebar=96, tinggi=20)
+        for lembar in (LEMBAR_SKP, *(lembar_evaluasi(p) for p in r.periode))
+        for c, teks, makro in ((1, "Validasi", "validasi"), (2, "Hitung", "hitung"))
+    )
+
+
 def nama_berkas_templat(periodisasi: Periodisasi | str, tahun: int = TAHUN_CONTOH) -> str:
     """File name of a committed template: SKP_2026.xlsx (triwulanan), SKP_2026_bulanan.xlsx, ..."""
     pz = Periodisasi.dari_teks(periodisasi)
