@@ -4,8 +4,12 @@
   byte-reproducibly (``python -m skpxl.excel`` rebuilds both);
 * :mod:`skpxl.excel.pasang` implements ``skpxl addin install`` / ``skpxl addin remove``;
 * :mod:`skpxl.excel.muatan` turns an ``.xlsx``/``.xlsm`` into the JSON a remote-engine client
-  (xlwings Server's Office Scripts / Office.js clients) sends, for tests and benchmarks.
+  (xlwings Server's Office Scripts / Office.js clients) sends, for tests and benchmarks;
+* :mod:`skpxl.excel.lite` holds the scripts of the xlwings Lite edition (imported by its ``main.py`` as
+  :mod:`skpxl.lite`), :mod:`skpxl.excel.ekstensi` writes Lite's web-extension part and sheet buttons into a
+  built template (the Lite build itself is :mod:`skpxl.bangun.lite`).
 
-The button code itself lives in :mod:`skpxl.xl` and :mod:`skpxl.buku.adapters.xlwings_adapter`; nothing
-in this package is imported on the button path.
+The desktop button code lives in :mod:`skpxl.excel.tombol` (called as :mod:`skpxl.xl`) and
+:mod:`skpxl.buku.adapters.xlwings_adapter`; of this package, only those two, :mod:`skpxl.excel.xlimport` and
+:mod:`skpxl.excel.lite` are imported on a button path.
 """
