@@ -9,7 +9,7 @@
   :mod:`skpxl.lite`), :mod:`skpxl.excel.ekstensi` writes Lite's web-extension part and sheet buttons into a
   built template (the Lite build itself is :mod:`skpxl.bangun.lite`).
 
-The desktop button code lives in :mod:`skpxl.excel.tombol` (called as :mod:`skpxl.xl`) and
-:mod:`skpxl.buku.adapters.xlwings_adapter`; of this package, only those two, :mod:`skpxl.excel.xlimport` and
-:mod:`skpxl.excel.lite` are imported on a button path.
+The desktop button code lives in :mod:`skpxl.excel.tombol` (called as :mod:`skpxl.xl`) over
+:mod:`skpxl.buku.adapters.xlwings_adapter`; of this package only :mod:`~skpxl.excel.tombol`,
+:mod:`~skpxl.excel.xlimport` and :mod:`~skpxl.excel.lite` are imported on a button path.
 """
