@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +25,7 @@ import zipfile
 from pathlib import Path
 from typing import Any, Literal, get_args, get_type_hints
 
+import openpyxl
 import pytest
 
 from skpxl.bangun.lite import nama_berkas_lite
@@ -129,6 +132,7 @@ def _lite_dan_cli(
 # --------------------------------------------------------------------------- same cells as the CLI
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", LITE + CONTOH, ids=lambda p: p.stem)
 def test_hitung_lite_menulis_yang_ditulis_skpxl_hitung(
     xw: types.ModuleType,
@@ -140,6 +144,7 @@ def test_hitung_lite_menulis_yang_ditulis_skpxl_hitung(
     _lite_dan_cli(xw, monkeypatch, capsys, tmp_path, path, "hitung_skp", "hitung")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", LITE + CONTOH[:3], ids=lambda p: p.stem)
 def test_validasi_lite_menulis_yang_ditulis_skpxl_validasi(
     xw: types.ModuleType,
@@ -151,6 +156,7 @@ def test_validasi_lite_menulis_yang_ditulis_skpxl_validasi(
     _lite_dan_cli(xw, monkeypatch, capsys, tmp_path, path, "validasi_evaluasi_akhir", "validasi")
 
 
+@pytest.mark.slow
 def test_hitung_app_mode_satu_periode(
     xw: types.ModuleType, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -214,6 +220,7 @@ def test_galat_tak_terduga_satu_kalimat(
 # --------------------------------------------------------------------------- what Pyodide can load
 
 
+@pytest.mark.slow
 def test_jalur_tombol_lite_tanpa_modul_terlarang(tmp_path: Path) -> None:
     """A fresh interpreter: load xlwings as Lite has it, then main.py, then click both buttons."""
     berkas = tmp_path / "muatan.json"
@@ -338,3 +345,38 @@ def test_requirements_lite_menyebut_versi_ini() -> None:
     from skpxl.bangun.lite import requirements_txt
 
     assert requirements_txt().splitlines()[-1] == f"skpxl=={__version__}"
+
+
+# --------------------------------------------------------------------------- the part writer on other packages
+
+
+def test_periode_tak_dikenal_satu_kalimat(xw: types.ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
+    import skpxl.lite
+
+    book = xw.Book(json=muatan_dari_berkas(CONTOH[0], klien="Office.js"))
+    kalimat = skpxl.lite.hitung_periode(book, "Triwulan IX")  # type: ignore[arg-type]
+    assert capsys.readouterr().out.strip() == kalimat
+    assert kalimat.startswith("Periode 'Triwulan IX' tidak dikenal") and kalimat.endswith(".")
+    assert not book.json()["actions"]  # nothing written
+
+
+def test_penulis_bagian_menggabung_relasi_yang_sudah_ada() -> None:
+    """On a package whose sheets already have relationships (form buttons' VML), the drawing joins them."""
+    from skpxl.buku import layout as L
+    from skpxl.buku.templat import build_bytes
+    from skpxl.excel.ekstensi import tambah_lite
+
+    r = L.rancang()
+    asal = build_bytes(buttons=True, protect=False)
+    hasil = tambah_lite(asal, main_py="", requirements="", tombol=L.tombol_lite(r), lebar_kolom=r.lebar_kolom)
+    z = zipfile.ZipFile(io.BytesIO(hasil))
+    assert z.namelist() == sorted(z.namelist())
+    lembar = z.read("xl/worksheets/sheet1.xml").decode()
+    assert lembar.index("<drawing ") < lembar.index("<legacyDrawing ")
+    rels = z.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
+    assert rels.count("<Relationship ") == 2 and "/vmlDrawing" in rels and "/drawing" in rels
+    assert len(set(re.findall(r'Id="(rId\d+)"', rels))) == 2
+    wb = openpyxl.load_workbook(io.BytesIO(hasil))
+    assert wb.sheetnames == list(r.lembar)
+    with pytest.raises(ValueError, match="sudah membawa web extension"):
+        tambah_lite(hasil, main_py="", requirements="", tombol=(), lebar_kolom={})
