@@ -145,7 +145,7 @@ def test_hitung_lite_menulis_yang_ditulis_skpxl_hitung(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", LITE + CONTOH[:3], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", LITE + CONTOH, ids=lambda p: p.stem)
 def test_validasi_lite_menulis_yang_ditulis_skpxl_validasi(
     xw: types.ModuleType,
     monkeypatch: pytest.MonkeyPatch,
