@@ -94,6 +94,15 @@ def jalankan(
     return terapkan_aksi(muatan, book.json()["actions"])
 
 
+def _lite_untuk(muatan: dict[str, Any]) -> Path:
+    """The Lite template with the workbook's evaluation sheets (its periodisation): the main.py it would carry."""
+    from skpxl.buku.layout import lembar_evaluasi, rancang
+
+    lembar = [s["name"] for s in muatan["sheets"] if s["name"].startswith("EVALUASI")]
+    [pz] = [pz for pz in VARIAN if [lembar_evaluasi(p) for p in rancang(pz).periode] == lembar]
+    return TEMPLAT / nama_berkas_lite(pz)
+
+
 def _lite_dan_cli(
     xw: types.ModuleType,
     monkeypatch: pytest.MonkeyPatch,
@@ -105,8 +114,8 @@ def _lite_dan_cli(
     *opsi: str,
     args: tuple[str, ...] = (),
 ) -> None:
-    modul = modul_main(xw, LITE[0] if path.parent.name == "contoh" else path, monkeypatch)
     muatan = muatan_dari_berkas(path, klien="Office.js")
+    modul = modul_main(xw, _lite_untuk(muatan), monkeypatch)
     capsys.readouterr()
     hasil = jalankan(xw, modul, skrip, muatan, *args)
     dicetak = capsys.readouterr().out.strip().splitlines()
