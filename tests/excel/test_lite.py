@@ -43,6 +43,11 @@ AKAR = Path(__file__).resolve().parents[2]
 TEMPLAT = AKAR / "workbook_templates"
 LITE = [TEMPLAT / nama_berkas_lite(pz) for pz in VARIAN]
 CONTOH = sorted((TEMPLAT / "contoh").glob("*.xlsx"))
+# Standard-library modules Pyodide removes (its "Python compatibility" page) or cannot import (pty, tty need termios)
+# fmt: off
+PYODIDE_TANPA = {"curses", "dbm", "ensurepip", "fcntl", "grp", "idlelib", "lib2to3", "msvcrt", "pwd", "resource",
+                 "syslog", "termios", "tkinter", "turtle", "turtledemo", "venv", "winreg", "winsound", "pty", "tty"}
+# fmt: on
 DILARANG = ("python_calamine", "openpyxl", "xlsxwriter", "rich", "numpy", "pandas", "multiprocessing", "threading")
 
 
@@ -278,6 +283,7 @@ print(json.dumps({{"baru": baru, "semua": sorted({{m.split(".")[0] for m in sys.
     # what skpxl adds after xlwings is loaded: nothing Pyodide lacks
     assert not set(hasil["baru"]) & set(DILARANG), hasil["baru"]
     assert "skpxl" in hasil["baru"] and "pydantic" in hasil["baru"]
+    assert not set(hasil["baru"]) & PYODIDE_TANPA, hasil["baru"]
     # no skpxl module imports any of them, at any time; once xlwings is loaded, the only such import statements
     # left are "import threading" in pydantic and in the standard library it uses (importlib.metadata → zipfile):
     # Pyodide has that module, starting a thread is what it cannot do
