@@ -995,8 +995,8 @@ def tombol_lite(r: Rancangan) -> tuple[Tombol, ...]:
     """The xlwings Lite edition's Validasi/Hitung shapes: B1 and C1 of SKP and of every EVALUASI sheet.
 
     Row 1 left of the centred title, so both show without scrolling on a laptop screen beside Lite's task
-    pane (the macro buttons of :attr:`Rancangan.tombol` sit right of the print area). Lite runs a script when
-    the cell under its shape gets selected, so those cells hold nothing. ``makro`` names the skpxl.lite script.
+    pane. Lite runs a script when the cell under its shape gets selected, so those cells hold nothing (a test
+    checks it). ``makro`` names the :mod:`skpxl.lite` script; the shape is named after ``teks``.
     """
     return tuple(
         Tombol(lembar, sel(0, c), teks, makro, lebar=96, tinggi=20)
