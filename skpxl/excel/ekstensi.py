@@ -7,7 +7,8 @@ Lite saved (fixture and origin: ``tests/bangun/data/xlwings_lite/``):
 * ``taskpanes.xml``: one ``wetp:taskpane`` (dock, width, ``visibility``) → ``webextension1.xml``;
 * ``webextension1.xml``: ``we:webextension`` with the store reference of xlwings Lite (``wa200008175``,
   OMEX) and ``we:property`` elements whose values are **JSON-encoded** strings: ``main.py``,
-  ``pyodideVersion``, ``addinVersion``, ``requirements.txt``;
+  ``pyodideVersion``, ``addinVersion``, ``requirements.txt``; then ``we:bindings``, ``we:snapshot`` and the
+  ``we:extLst`` current Lite versions save (a custom-function flag and an empty id list), copied verbatim;
 * content-type overrides for both parts.
 
 Two additions of ours, both Office's documented way to open an add-in's task pane with a document:
