@@ -7,8 +7,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from skpxl.batch.langkah import BarisPegawai, BarisTemuan, HasilBerkas
+from skpxl.core.config import KONFIGURASI_BAKU, Konfigurasi, opsi_stempel
 from skpxl.core.enums import Predikat, PredikatOrganisasi
-from skpxl.core.packs.permenpanrb_6_2022.kurva import PelanggaranKurva, periksa_kurva, uraian_aturan
+from skpxl.core.packs.permenpanrb_6_2022.kurva import (
+    PelanggaranKurva,
+    alasan_tidak_dinilai,
+    periksa_kurva,
+    uraian_aturan,
+)
+
+OPSI_KURVA = ("kurva_minimal_pegawai", "kurva_pembulatan")  # the Konfigurasi options the recap itself uses
 
 TANPA_UNIT = "(unit kerja tidak diisi)"
 KASKADE_PUTUS = "RHK atasan yang diintervensi tidak ditemukan di SKP atasan; samakan teksnya dengan RHK atasan."
@@ -38,6 +46,7 @@ class RingkasanUnit:
     sumber_organisasi: str = ""
     pelanggaran: list[PelanggaranKurva] = field(default_factory=list)
     aturan: list[str] = field(default_factory=list)
+    tidak_dinilai: str | None = None  # why the kurva was not judged (unit below kurva_minimal_pegawai)
 
     @property
     def total(self) -> int:
@@ -49,6 +58,7 @@ class Agregat:
     """Streaming accumulator: ``tambah`` each file's result, then ``selesai``."""
 
     predikat_organisasi: PredikatOrganisasi | None = None
+    konfigurasi: Konfigurasi = KONFIGURASI_BAKU  # kurva options (OPSI_KURVA)
     jumlah_berkas: int = 0
     jumlah_pegawai: int = 0
     bermasalah: list[tuple[str, str]] = field(default_factory=list)
@@ -113,8 +123,14 @@ class Agregat:
                     rincian = ", ".join(f"{o.value} ({n})" for o, n in hitung.most_common())
                     u.sumber_organisasi += f"; berbeda antarberkas: {rincian}"
             if u.organisasi is not None:
-                u.pelanggaran = periksa_kurva(u.organisasi, u.jumlah)
+                u.tidak_dinilai = alasan_tidak_dinilai(u.jumlah, self.konfigurasi)
+                u.pelanggaran = periksa_kurva(u.organisasi, u.jumlah, self.konfigurasi)
                 u.aturan = uraian_aturan(u.organisasi)
+
+    @property
+    def opsi(self) -> tuple[str, ...]:
+        """Non-default kurva options, for the recap's stamp."""
+        return opsi_stempel(self.konfigurasi, OPSI_KURVA)
 
     @property
     def pelanggaran_kurva(self) -> int:

@@ -80,7 +80,7 @@ def rekap(
             **{p.value: u.jumlah[p] for p in Predikat},
             "jumlah": u.total,
             "tanpa_predikat": u.tanpa_predikat,
-            "kurva_sesuai": None if u.organisasi is None else not u.pelanggaran,
+            "kurva_sesuai": None if u.organisasi is None or u.tidak_dinilai else not u.pelanggaran,
             "pelanggaran": [v.pesan for v in u.pelanggaran],
         }
         for u in sorted(ag.unit.values(), key=lambda u: u.unit)

@@ -26,6 +26,7 @@ from typing import Literal
 from skpxl.batch.agregat import Agregat
 from skpxl.batch.langkah import HasilBerkas, proses_berkas
 from skpxl.buku.pengaman import BATAS_WAKTU_BERKAS
+from skpxl.core.config import KONFIGURASI_BAKU, Konfigurasi
 from skpxl.core.enums import PredikatOrganisasi
 from skpxl.core.errors import InputTidakValid
 from skpxl.core.packs.permenpanrb_6_2022 import INFO
@@ -148,10 +149,13 @@ def rekap_folder(
     pengamat: Callable[[HasilBerkas], None] | None = None,
     waktu: datetime | None = None,
     batas_waktu: float | None = BATAS_WAKTU_BERKAS,
+    konfigurasi: Konfigurasi = KONFIGURASI_BAKU,
 ) -> HasilRekap:
     """The whole batch: every file processed once, streamed into the aggregate and (optionally) the recap.
 
     ``batas_waktu``: seconds one file may take (see :func:`jalankan_langkah`); None = no limit.
+    ``konfigurasi``: its kurva options (``kurva_minimal_pegawai``, ``kurva_pembulatan``) judge each unit and
+    are stamped into the recap; each file is validated and computed with the defaults.
     """
     kode = cari_periode(periode).kode if periode else AKHIR
     org = PredikatOrganisasi.dari_teks(predikat_organisasi) if predikat_organisasi else None
@@ -168,7 +172,7 @@ def rekap_folder(
         # Never overwrite a source, and do not read a previous recap as a staff workbook.
         berkas = [p for p in berkas if p.resolve() != keluaran]
     items = [(str(p), _relatif(p, folder)) for p in berkas]
-    ag = Agregat(predikat_organisasi=org)
+    ag = Agregat(predikat_organisasi=org, konfigurasi=konfigurasi)
     waktu = waktu or datetime.now().replace(microsecond=0)
     penulis = None
     tmp: Path | None = None

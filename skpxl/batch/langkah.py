@@ -11,6 +11,7 @@ from pathlib import Path
 
 from skpxl.core.enums import Tingkat
 from skpxl.core.errors import SkpxlError
+from skpxl.core.nip import kunci_nip
 from skpxl.core.periode import AKHIR
 
 # (kode, tingkat, lembar, sel, nilai, pesan)
@@ -64,7 +65,8 @@ def _teks(x: object) -> str | None:
 
 
 def _nip(x: str | None) -> str | None:
-    return None if x is None else "".join(x.split()).lstrip("'") or None
+    # One key for the duplicate and kaskade checks: full-width or Arabic-Indic digits are the same NIP.
+    return kunci_nip(x)
 
 
 def proses_berkas(

@@ -202,7 +202,7 @@ class PenulisRekap:
             ("Berkas dibaca", str(ag.jumlah_berkas)),
             ("Pegawai", str(ag.jumlah_pegawai)),
             ("Berkas bermasalah", str(len(ag.bermasalah))),
-            ("Paket aturan", paket.stempel),
+            ("Paket aturan", paket.stempel_dengan(ag.opsi)),
             ("Waktu rekap", f"{waktu:%d/%m/%Y %H:%M:%S}"),
         )
         for r, (k, v) in enumerate(info, start=2):
@@ -243,6 +243,8 @@ class PenulisRekap:
                     "diketahui; isi di berkas atau pakai --predikat-organisasi).",
                     self.f_merah,
                 )
+            elif u.tidak_dinilai:
+                ws.write_string(rr, 0, u.tidak_dinilai)
             elif u.pelanggaran:
                 ws.write_string(rr, 0, "Kurva distribusi: TIDAK SESUAI", self.f_merah)
                 for pelanggaran in u.pelanggaran:

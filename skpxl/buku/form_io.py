@@ -55,6 +55,7 @@ from skpxl.core.models import (
     PerilakuKerja,
     SkpForm,
 )
+from skpxl.core.numbers import angka_sel
 from skpxl.core.periode import semua_periode
 
 __all__ = ["baca_form", "isian", "ke_sel", "periode_dalam_buku", "ringkas", "tanggal", "teks", "tulis_form"]
@@ -121,7 +122,7 @@ def _teks_angka(x: float) -> str:
         mantisa, eksponen = f"{x:.5E}".split("E")
         mantisa = mantisa.rstrip("0").rstrip(".")
         return f"{mantisa}E{'+' if int(eksponen) >= 0 else '-'}{abs(int(eksponen)):02d}"
-    return repr(x)
+    return f"{angka_sel(x):f}"  # 15 significant digits, as Excel shows 3.4000000000000004: "3.4"
 
 
 def teks(v: CellValue | time | timedelta) -> str | None:
@@ -154,7 +155,7 @@ def isian(v: CellValue | time | timedelta) -> Isian:
         v = float(v)
         if math.isnan(v) or math.isinf(v):
             return None
-        return Decimal(int(v)) if v.is_integer() and abs(v) < 1e15 else Decimal(repr(v))
+        return angka_sel(v)  # the one cell-number reader: 15 significant digits, as Excel shows it
     return teks(v)
 
 

@@ -4,10 +4,15 @@ The regulation leaves these open; skpxl's defaults are the ones given in
 ``domain-spec.md``. An instansi can override any of them, e.g.::
 
     Konfigurasi(agregasi_rhk="mayoritas", porsi_atas=Decimal("0.6"))
+
+Options added for edge cases the regulation does not settle default to the earlier behaviour, name their
+source in :data:`SUMBER_OPSI`, and are written into the stamp of every output that used them
+(:func:`opsi_stempel`), so a recap made under an instansi policy says so.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Literal
 
@@ -48,6 +53,41 @@ class Konfigurasi(BaseModel):
     )
     # §2 annual ratings may be pre-filled from the last period (always reported, never silent).
     akhir_dari_periode_terakhir: bool = True
+    # §5 kurva in small units (the regulation is silent; exact fractions make e.g. a Kurang unit of 1–2 staff
+    # unable to conform). A unit with fewer staff with a predikat than this is "tidak dapat dinilai" instead of
+    # judged; 0 = every unit is judged.
+    kurva_minimal_pegawai: int = Field(default=0, ge=0)
+    # §5 "pecahan": compare exact fractions count/n (spec); "orang": each limit rounded half-up to whole people
+    # (70% of 12 = 8,4 → 8; 10% of 5 = 0,5 → 1), i.e. the share a unit of n people can actually reach.
+    kurva_pembulatan: Literal["pecahan", "orang"] = "pecahan"
+
+
+SUMBER_OPSI: dict[str, str] = {
+    "kurva_minimal_pegawai": "kebijakan instansi",
+    "kurva_pembulatan": "kebijakan instansi",
+    "target_maksimal_120": "PermenPANRB 8/2021, contoh perhitungan pada lampiran",
+}
+"""Source of every stamped option: a regulation, or "kebijakan instansi" where the regulation is silent."""
+
+
+def _teks_opsi(nilai: object) -> str:
+    if isinstance(nilai, bool):
+        return "ya" if nilai else "tidak"
+    return str(nilai)
+
+
+def opsi_stempel(konfigurasi: object, nama: Iterable[str] | None = None) -> tuple[str, ...]:
+    """The stamped options of ``konfigurasi`` (a pydantic config) that differ from their default, as
+    "kurva_minimal_pegawai=5 (kebijakan instansi)"; ``nama`` limits them to the options an output used."""
+    kolom = getattr(type(konfigurasi), "model_fields", {})
+    hasil = []
+    for n in nama if nama is not None else SUMBER_OPSI:
+        if n not in kolom or n not in SUMBER_OPSI:
+            continue
+        nilai = getattr(konfigurasi, n)
+        if nilai != kolom[n].default:
+            hasil.append(f"{n}={_teks_opsi(nilai)} ({SUMBER_OPSI[n]})")
+    return tuple(hasil)
 
 
 KONFIGURASI_BAKU = Konfigurasi()

@@ -1,12 +1,15 @@
 """Closed lists of the SKP form. Each enum's value is the official label.
 
 ``dari_teks`` accepts what people type: any case, extra or missing spaces,
-"Diatas" for "Di Atas Ekspektasi", "III.a" for "III/a" and so on.
+"Diatas" for "Di Atas Ekspektasi", "III.a" for "III/a" and so on. Other *words* people use for an
+official label (synonyms, e.g. "Cukup" for "Butuh Perbaikan") are accepted too, but only those in
+:data:`SINONIM` (the one table, documented in docs/label.md); workbooks report each use as Info.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from typing import Self
@@ -33,6 +36,17 @@ class Label(StrEnum):
         return cls.__name__
 
     @classmethod
+    def sinonim(cls, teks: object) -> Self | None:
+        """The member when ``teks`` is one of its synonyms in :data:`SINONIM` (not its label or a spelling)."""
+        if not isinstance(teks, str):
+            return None
+        k = kunci(teks)
+        for s in SINONIM:
+            if s.daftar is cls and kunci(s.tertulis) == k:
+                return cls(s.label)
+        return None
+
+    @classmethod
     def cari(cls, teks: object) -> Self | None:
         """The member for ``teks`` (a member or any spelling of its label), else None."""
         if isinstance(teks, cls):
@@ -46,7 +60,9 @@ class Label(StrEnum):
             if kunci(m.value) == k:
                 return m
         alias = cls._alias().get(k)
-        return cls(alias) if alias is not None else None
+        if alias is not None:
+            return cls(alias)
+        return cls.sinonim(teks)
 
     @classmethod
     def dari_teks(cls, teks: object) -> Self:
@@ -191,6 +207,26 @@ class NilaiInti(Label):
     @classmethod
     def _nama_daftar(cls) -> str:
         return "Perilaku kerja (nilai inti BerAKHLAK)"
+
+
+@dataclass(frozen=True)
+class Sinonim:
+    """Another word people write for an official label, and where it comes from."""
+
+    daftar: type[Label]
+    tertulis: str  # what people write
+    label: str  # the official label it stands for
+    sumber: str
+
+
+# The one table of synonyms (docs/label.md renders it; a test keeps the two equal). Spelling variants of a
+# label ("Diatas", "III.a") are not synonyms and are accepted silently.
+SINONIM: tuple[Sinonim, ...] = (
+    Sinonim(Predikat, "Cukup", Predikat.BUTUH_PERBAIKAN.value,
+            "materi pelatihan dan formulir instansi lama (sebutan sebelum PermenPANRB 6/2022)"),
+    Sinonim(PredikatOrganisasi, "Cukup", PredikatOrganisasi.BUTUH_PERBAIKAN.value,
+            "materi pelatihan dan formulir instansi lama (sebutan sebelum PermenPANRB 6/2022)"),
+)  # fmt: skip
 
 
 PANDUAN_PERILAKU: dict[NilaiInti, tuple[str, str, str]] = {

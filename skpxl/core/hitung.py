@@ -13,7 +13,7 @@ from skpxl.core.config import KONFIGURASI_BAKU, Konfigurasi
 from skpxl.core.enums import Arah, JenisJabatan, JenisRHK, NilaiInti, Predikat, PredikatOrganisasi, Rating
 from skpxl.core.isian import baca_bilangan
 from skpxl.core.models import IKI, RHK, SkpForm
-from skpxl.core.numbers import format_angka
+from skpxl.core.numbers import dalam_konteks, format_angka
 from skpxl.core.packs import InfoPaket
 from skpxl.core.packs.permenpanrb_6_2022 import INFO
 from skpxl.core.packs.permenpanrb_6_2022.angka_kredit import hitung_angka_kredit
@@ -236,6 +236,7 @@ def _angka_kredit(hp: HasilPeriode, form: SkpForm, ks: Konteks) -> None:
     )
 
 
+@dalam_konteks
 def hitung(form: SkpForm, periode: str | None = None, konfigurasi: Konfigurasi = KONFIGURASI_BAKU) -> HasilHitung:
     """Compute every period with data (or only ``periode``) plus AKHIR.
 

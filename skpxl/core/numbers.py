@@ -3,18 +3,86 @@
 Indonesian convention: ``,`` is the decimal separator and ``.`` groups thousands
 ("1.250,5" = 1250.5). A lone ``.`` followed by exactly three digits ("1.250") is
 ambiguous between the two conventions; it is read Indonesian-style (1250) and
-flagged so validation can ask the user to confirm.
+flagged: validation asks the user to confirm, and the pure API refuses it (:func:`ke_decimal`).
+
+Cell floats are read as Excel shows them (:func:`angka_sel`): Excel keeps and displays 15 significant
+digits, so ``=0.1*34`` stored as 3.4000000000000004 is the 3,4 the user sees and must compare equal to a
+typed 3,4. Every reader (main form, legacy form, batch, pure API) goes through that one function.
+
+Computations run in a fixed Decimal context (:data:`KONTEKS`, :func:`dalam_konteks`), never in the caller's
+global one: a host that set ``getcontext().prec = 4`` must not change an angka kredit.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
+from decimal import (
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+    localcontext,
+)
+from typing import ParamSpec, TypeVar
 
 from skpxl.core.errors import InputTidakValid
 
 DUA_DESIMAL = Decimal("0.01")
+
+# The context of the current pack (permenpanrb-6-2022): Python's default context, made explicit so a
+# caller's global context (low precision, another rounding, traps on Inexact) cannot change a result.
+KONTEKS = Context(prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero, Overflow])
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def dalam_konteks_dari(konteks: Context) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]:
+    """Decorator: run the function in a copy of ``konteks``, whatever the caller set globally."""
+
+    def hias(fungsi: Callable[_P, _R]) -> Callable[_P, _R]:
+        @functools.wraps(fungsi)
+        def pembungkus(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+            with localcontext(konteks):
+                return fungsi(*args, **kwargs)
+
+        return pembungkus
+
+    return hias
+
+
+dalam_konteks = dalam_konteks_dari(KONTEKS)
+"""Run a function of the permenpanrb-6-2022 pack (or any core entry point) in :data:`KONTEKS`."""
+
+PRESISI_EXCEL = 15  # significant digits Excel keeps and shows
+
+
+def angka_sel(x: float) -> Decimal:
+    """A float cell value as Excel shows it: rounded half-up to 15 significant digits, trailing zeros dropped.
+
+    ``3.4000000000000004`` (from ``=0.1*34``) → ``Decimal("3.4")``; ``0.30000000000000004`` → ``0.3``.
+    Raises :class:`InputTidakValid` for inf/nan, which no real cell holds.
+    """
+    if x != x or x in (float("inf"), float("-inf")):
+        raise InputTidakValid(f"Nilai sel {x!r} bukan angka yang terhingga.")
+    if x == 0:
+        return Decimal(0)
+    tepat = Decimal(x)  # exact binary value; rounding it once avoids double rounding through repr()
+    hasil = tepat.quantize(
+        Decimal((0, (1,), tepat.adjusted() - PRESISI_EXCEL + 1)),  # built exactly: scaleb obeys the caller's Emin
+        rounding=ROUND_HALF_UP,
+        context=Context(prec=PRESISI_EXCEL + 2, Emin=-9999, Emax=9999),
+    )
+    if hasil == hasil.to_integral_value() and hasil.adjusted() < 28:
+        return Decimal(int(hasil))  # "85", not "8.5E+1"
+    return hasil.normalize(Context(prec=PRESISI_EXCEL + 2, Emin=-9999, Emax=9999))
+
 
 _ANGKA = re.compile(r"^[+-]?(\d[\d.,]*|[.,]\d+)")
 
@@ -26,6 +94,7 @@ class AngkaTerbaca:
     nilai: Decimal
     satuan: str | None  # what followed the number ("bulan", "%"), if anything
     ambigu: bool  # "1.250": read as 1250, but 1.25 was possible
+    alternatif: Decimal | None = None  # the other reading of an ambiguous number (1.25 for "1.250")
 
 
 def _normalise_separators(digits: str) -> tuple[str, bool] | None:
@@ -71,19 +140,27 @@ def baca_angka(teks: str) -> AngkaTerbaca | None:
     digits, ambigu = normal
     try:
         nilai = Decimal(digits)
+        alternatif = Decimal(m.group(0).rstrip(".,")) if ambigu else None
     except InvalidOperation:
         return None
     rest = s[m.end() :].strip()
     if rest.startswith(("%", "persen")):
-        return AngkaTerbaca(nilai, "%", ambigu)
-    return AngkaTerbaca(nilai, rest or None, ambigu)
+        return AngkaTerbaca(nilai, "%", ambigu, alternatif)
+    return AngkaTerbaca(nilai, rest or None, ambigu, alternatif)
+
+
+def _tulis_tegas(d: Decimal) -> str:
+    """A number written so it cannot be misread: no thousands separator, decimal comma ("99999", "99,999")."""
+    return f"{d:f}".replace(".", ",")
 
 
 def ke_decimal(nilai: object, nama: str = "angka") -> Decimal:
     """Convert str/int/float/Decimal to a finite Decimal, or raise InputTidakValid.
 
-    Floats go through ``repr`` so 0.1 becomes Decimal("0.1"), as the user typed it.
-    Text must be a number, optionally followed by "%" (the percent sign is dropped).
+    Floats are read as Excel shows them (:func:`angka_sel`, 15 significant digits), so 0.1 is
+    Decimal("0.1") and 3.4000000000000004 is Decimal("3.4"). Text must be a number, optionally followed
+    by "%" (the percent sign is dropped); text whose dot may group thousands or mark decimals ("99.999")
+    is refused with both readings, since a function cannot ask back.
     """
     if isinstance(nilai, bool):
         raise InputTidakValid(f"{nama} harus berupa angka, bukan {nilai!r}.")
@@ -92,11 +169,19 @@ def ke_decimal(nilai: object, nama: str = "angka") -> Decimal:
     elif isinstance(nilai, int):
         hasil = Decimal(nilai)
     elif isinstance(nilai, float):
-        hasil = Decimal(repr(nilai))
+        if nilai != nilai or nilai in (float("inf"), float("-inf")):
+            raise InputTidakValid(f"{nama} harus berupa angka yang terhingga, bukan {nilai!r}.")
+        hasil = angka_sel(nilai)
     elif isinstance(nilai, str):
         terbaca = baca_angka(nilai)
         if terbaca is None or terbaca.satuan not in (None, "%"):
             raise InputTidakValid(f"{nama} '{nilai}' bukan angka. Tulis angka saja, misalnya 85 atau 1,5.")
+        if terbaca.ambigu and terbaca.alternatif is not None:
+            ribuan, desimal = _tulis_tegas(terbaca.nilai), _tulis_tegas(terbaca.alternatif)
+            raise InputTidakValid(
+                f"{nama} '{nilai.strip()}' bermakna ganda: dapat dibaca {ribuan} (titik sebagai pemisah ribuan) "
+                f"atau {desimal} (titik sebagai tanda desimal). Tulis {ribuan} atau {desimal}."
+            )
         hasil = terbaca.nilai
     else:
         raise InputTidakValid(f"{nama} harus berupa angka, bukan {type(nilai).__name__}.")
@@ -111,7 +196,7 @@ def bulat(nilai: Decimal, tempat: int = 2) -> Decimal:
     The precision grows with the number, so a 30-digit value typed by mistake rounds instead of raising.
     """
     presisi = max(28, nilai.adjusted() + tempat + 2)
-    return nilai.quantize(Decimal(1).scaleb(-tempat), rounding=ROUND_HALF_UP, context=Context(prec=presisi))
+    return nilai.quantize(Decimal((0, (1,), -tempat)), rounding=ROUND_HALF_UP, context=Context(prec=presisi))
 
 
 def format_angka(nilai: Decimal, tempat: int = 2) -> str:

@@ -20,10 +20,14 @@ KATALOG: dict[str, tuple[Tingkat, str]] = {
     "NIP_ANGKA": (ERR, "NIP {siapa}: {alasan}"),
     "NIP_PANJANG": (ERR, "NIP {siapa}: {alasan} Periksa kembali digit yang kurang atau berlebih."),
     "NIP_BUKAN_ANGKA": (ERR, "NIP {siapa}: {alasan} Hapus huruf, titik atau tanda baca lain."),
+    "NIP_ANGKA_NON_ASCII": (ERR, "NIP {siapa}: {alasan}"),
     "NIP_TANGGAL_LAHIR": (ERR, "NIP {siapa}: {alasan}"),
     "NIP_TMT": (ERR, "NIP {siapa}: {alasan}"),
     "NIP_JENIS_KELAMIN": (ERR, "NIP {siapa}: {alasan}"),
     "NIP_PPPK": (WARN, "NIP {siapa} tampak sebagai NIP PPPK tetapi {alasan} Periksa kembali dengan data BKN."),
+    "NIP_NOMOR_URUT_NOL": (WARN, "NIP {siapa}: {alasan} Periksa kembali dengan data BKN."),
+    "NIP_PPPK_FREKUENSI_NOL": (WARN, "NIP {siapa}: {alasan} Periksa kembali dengan data BKN."),
+    "NIP_LAHIR_SETELAH_ACUAN": (WARN, "NIP {siapa}: {alasan} Periksa kembali NIP atau periode penilaian."),
     "NIP_USIA_TMT": (WARN, "NIP {siapa}: usia saat TMT hanya {usia} tahun (kurang dari 18). Periksa kembali NIP."),
     "NIP_TMT_SETELAH_PERIODE": (
         WARN, "NIP {siapa}: TMT ({tmt}) jatuh setelah akhir periode penilaian ({akhir}). Periksa NIP atau periode."
@@ -92,6 +96,7 @@ KATALOG: dict[str, tuple[Tingkat, str]] = {
     "KATEGORI_TIDAK_DIKENAL": (ERR, "Kategori \"{nilai}\" pada {periode} tidak dikenal. Pilih Di Atas, Sesuai atau Di Bawah Ekspektasi."),
     "RATING_TIDAK_DIKENAL": (ERR, "{apa} \"{nilai}\" pada {periode} tidak dikenal. Pilih Di Atas Ekspektasi, Sesuai Ekspektasi atau Di Bawah Ekspektasi."),
     "PREDIKAT_ORGANISASI_TIDAK_DIKENAL": (ERR, "Capaian kinerja organisasi \"{nilai}\" pada {periode} tidak dikenal. Pilih Istimewa, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang."),
+    "LABEL_SINONIM": (INFO, "{apa} \"{nilai}\" pada {periode} dibaca sebagai \"{label}\", label resmi PermenPANRB 6/2022. Sebaiknya pilih label resmi dari daftar."),
     "PREDIKAT_TIDAK_DIKENAL": (ERR, "Predikat \"{nilai}\" pada {periode} tidak dikenal. Kosongkan sel ini; skpxl mengisinya dari matriks."),
     "PREDIKAT_BERTENTANGAN": (ERR, "Predikat tertulis \"{nilai}\" pada {periode} bertentangan dengan matriks: {hk} dan {pk} menghasilkan {seharusnya}. Kosongkan sel predikat atau jalankan Hitung agar terisi dari matriks."),
     # perilaku

@@ -24,7 +24,7 @@ from skpxl.core.enums import kunci
 from skpxl.core.errors import BerkasTidakTerbaca, InputTidakValid, NipTidakValid
 from skpxl.core.isian import baca_tanggal
 from skpxl.core.nip import parse_nip
-from skpxl.core.numbers import baca_angka
+from skpxl.core.numbers import angka_sel, baca_angka
 from skpxl.core.packs import info_paket
 from skpxl.core.pangkat import cari_golongan
 from skpxl.legacy.layout import (
@@ -443,7 +443,7 @@ class _Pembaca:
             self.tambah("ANGKA_TIDAK_TERBACA", lembar, sel, isi, label=label)
             return _TIDAK_TERBACA
         if isinstance(isi, _Persen):
-            d = Decimal(format(isi.nilai * 100, ".15g"))
+            d = angka_sel(isi.nilai * 100)
             self.tambah("ANGKA_PERSEN", lembar, sel, str(isi), label=label, angka=_teks_angka(d))
         elif isinstance(isi, int):
             d = Decimal(isi)
@@ -452,7 +452,7 @@ class _Pembaca:
                 self.tambah("ANGKA_TIDAK_TERBACA", lembar, sel, isi, label=label)
                 return _TIDAK_TERBACA
             # Excel keeps 15 significant digits; 9.120000000000001 from a formula is the 9,12 the user sees.
-            d = Decimal(format(isi, ".15g"))
+            d = angka_sel(isi)
         elif isinstance(isi, Decimal):
             d = isi
         else:
@@ -529,7 +529,7 @@ class _Persen:
     nilai: int | float
 
     def __str__(self) -> str:
-        return f"{Decimal(format(self.nilai * 100, '.15g')).normalize():f}%".replace(".", ",")
+        return f"{angka_sel(self.nilai * 100):f}%".replace(".", ",")
 
 
 @dataclass(frozen=True)

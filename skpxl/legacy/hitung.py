@@ -17,6 +17,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+from skpxl.core.config import opsi_stempel
 from skpxl.core.enums import Arah
 from skpxl.core.errors import InputTidakValid
 from skpxl.core.packs import InfoPaket, info_paket
@@ -98,7 +99,8 @@ class HasilLegacy:
     @property
     def stempel(self) -> str:
         """ "pp-46-2011 v1.0.0": written into the workbook and every output."""
-        return self.paket.stempel
+        stempel = self.total.get("paket")  # with the non-default options the computation used
+        return stempel if isinstance(stempel, str) else self.paket.stempel
 
     @property
     def ada_kesalahan(self) -> bool:
@@ -437,6 +439,8 @@ class _P8(_Hitung):
     def __init__(self, isi: IsiBerkas, konfigurasi: p8.KonfigurasiPermenpanrb82021) -> None:
         super().__init__(isi)
         self.k = konfigurasi
+        self.opsi = opsi_stempel(konfigurasi)
+        self.total["paket"] = info_paket(self.tl.paket_id).stempel_dengan(self.opsi)
 
     def hitung(self) -> HasilLegacy:
         iki: list[p8.HasilIKI] = []
@@ -505,7 +509,10 @@ class _P8(_Hitung):
             self.baris_gagal(b, nama)
             return None
         try:
-            h = p8.hitung_iki(realisasi=realisasi, target=target, arah=arah, nama=nama, konfigurasi=self.k)
+            maks = p8.target_maksimal_otomatis(target, nama)
+            h = p8.hitung_iki(
+                realisasi=realisasi, target=target, arah=arah, nama=nama, target_maksimal=maks, konfigurasi=self.k
+            )
         except InputTidakValid as e:
             self.ditolak(b, str(e))
             self.baris_gagal(b, nama)

@@ -20,6 +20,10 @@ class InfoPaket:
     def stempel(self) -> str:
         return f"{self.id} v{self.versi}"
 
+    def stempel_dengan(self, opsi: tuple[str, ...] | list[str]) -> str:
+        """The stamp plus the non-default options used ("… · opsi: kurva_minimal_pegawai=5 (kebijakan instansi)")."""
+        return f"{self.stempel} · opsi: {'; '.join(opsi)}" if opsi else self.stempel
+
 
 PAKET_BAKU = "permenpanrb-6-2022"
 

@@ -27,6 +27,10 @@ Choices where the rules are silent ([DEFAULT], configurable in :class:`Konfigura
   next step uses it, so the printed numbers add up.
 - **Predikat** is judged on nilai kinerja rounded to 2 places (89,995 → 90,00 → Baik), so it always agrees
   with the number shown; 110–120 without the innovation flag is Baik.
+- **Target that is the maximum attainable** (``target_maksimal_120=False``): the regulation's worked examples
+  give 120 when realisasi reaches a target that cannot be exceeded (100% of a percentage); off by default
+  (earlier behaviour: 100% → 109). With ``True``, an IKI flagged ``target_maksimal`` whose realisasi
+  reaches its target scores 120; :func:`target_maksimal_otomatis` flags a percentage IKI with target 100.
 - **Arah**: capaian is ``R/T × 100`` (normal) or ``(2 − R/T) × 100`` floored at 0 (khusus, lower is
   better), the PermenPANRB 8/2021 formulas of spec §3; T = 0 is an error for normal IKI and, for khusus,
   gives 100 when R = 0 and 0 otherwise.
@@ -74,6 +78,7 @@ __all__ = [
     "nilai_kinerja",
     "nilai_skp",
     "predikat",
+    "target_maksimal_otomatis",
 ]
 
 PACK_ID = "permenpanrb-8-2021"
@@ -120,6 +125,8 @@ class KonfigurasiPermenpanrb82021(KonfigurasiBertahap):
 
     ambang: AmbangPredikat = AmbangPredikat()
     bulatkan_capaian: bool = True
+    # PermenPANRB 8/2021 worked examples: realisasi reaching a maximum-attainable target → 120 (off = earlier 109).
+    target_maksimal_120: bool = False
 
 
 KONFIGURASI_BAWAAN = KonfigurasiPermenpanrb82021()
@@ -175,10 +182,27 @@ def _capaian_dinilai(c: Decimal, konfigurasi: KonfigurasiPermenpanrb82021) -> De
         return bulat(c, 0)
 
 
+def target_maksimal_otomatis(target: Decimal, nama_iki: str | None, satuan: str | None = None) -> bool:
+    """A target that cannot be exceeded: 100 for a percentage IKI ("Persentase …", satuan "%")."""
+    teks = f"{nama_iki or ''} {satuan or ''}".lower()
+    return target == SERATUS and ("%" in teks or "persen" in teks)
+
+
+def _maksimal(c: Decimal, target_maksimal: bool, konfigurasi: KonfigurasiPermenpanrb82021) -> bool:
+    return konfigurasi.target_maksimal_120 and target_maksimal and c >= SERATUS
+
+
 @dalam_konteks
-def nilai_capaian(capaian: Angka, *, konfigurasi: KonfigurasiPermenpanrb82021 = KONFIGURASI_BAWAAN) -> Decimal:
-    """Nilai capaian IKI (0–120, unrounded) from capaian in percent ("98", 97.89, "97,89%")."""
+def nilai_capaian(
+    capaian: Angka, *, target_maksimal: bool = False, konfigurasi: KonfigurasiPermenpanrb82021 = KONFIGURASI_BAWAAN
+) -> Decimal:
+    """Nilai capaian IKI (0–120, unrounded) from capaian in percent ("98", 97.89, "97,89%").
+
+    ``target_maksimal``: the target is the maximum attainable (used with ``konfigurasi.target_maksimal_120``).
+    """
     c = angka(capaian, "Capaian IKI")
+    if _maksimal(c, target_maksimal, konfigurasi):
+        return NILAI_MAKS
     return _pita(_capaian_dinilai(c, konfigurasi))[0]
 
 
@@ -202,15 +226,22 @@ def hitung_iki(
     target: Angka,
     arah: Arah | str = Arah.NORMAL,
     nama: str | None = None,
+    target_maksimal: bool = False,
     konfigurasi: KonfigurasiPermenpanrb82021 = KONFIGURASI_BAWAAN,
 ) -> HasilIKI:
-    """Capaian and nilai capaian of one IKI with an Indonesian explanation."""
+    """Capaian and nilai capaian of one IKI with an Indonesian explanation.
+
+    ``target_maksimal``: the target is the maximum attainable; with ``konfigurasi.target_maksimal_120`` a
+    realisasi that reaches it scores 120.
+    """
     arah_iki = Arah.dari_teks(arah)
     r = angka(realisasi, "Realisasi")
     t = angka(target, "Target")
     c = capaian_iki(realisasi=r, target=t, arah=arah_iki)
     dinilai = _capaian_dinilai(c, konfigurasi)
     nilai, rumus = _pita(dinilai)
+    if _maksimal(c, target_maksimal, konfigurasi):
+        nilai, rumus = NILAI_MAKS, "target merupakan nilai maksimal yang dapat dicapai dan telah tercapai: nilai 120"
     tr, tt = teks_angka(r), teks_angka(t)
     if arah_iki is Arah.NORMAL:
         teks_c = f"Capaian = {tr}/{tt} × 100 = {teks_skor(c)}%"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from skpxl.core.config import KONFIGURASI_BAKU, Konfigurasi
 from skpxl.core.models import SkpForm
+from skpxl.core.numbers import dalam_konteks
 from skpxl.core.temuan import Temuan
 from skpxl.core.validasi.konteks import Konteks
 
 from . import evaluasi, hasil_kerja, identitas, perilaku, terukur
 
 
+@dalam_konteks
 def validasi(form: SkpForm, konfigurasi: Konfigurasi = KONFIGURASI_BAKU) -> list[Temuan]:
     """All findings of the form, in reading order of the sections."""
     ks = Konteks.dari_form(form, konfigurasi)

@@ -108,8 +108,14 @@ def _isian_evaluator(ev: EvaluasiPeriode, label: str) -> Iterator[Temuan]:
         yield temuan(
             "PREDIKAT_ORGANISASI_TIDAK_DIKENAL", ev.sel, "predikat_organisasi", ev.predikat_organisasi, periode=label
         )
+    if (org := PredikatOrganisasi.sinonim(ev.predikat_organisasi)) is not None:
+        yield temuan("LABEL_SINONIM", ev.sel, "predikat_organisasi", ev.predikat_organisasi,
+                     apa="Capaian kinerja organisasi", periode=label, label=org.value)  # fmt: skip
     if kosong(ev.predikat_tertulis):
         return
+    if (sinonim := Predikat.sinonim(ev.predikat_tertulis)) is not None:
+        yield temuan("LABEL_SINONIM", ev.sel, "predikat_tertulis", ev.predikat_tertulis,
+                     apa="Predikat", periode=label, label=sinonim.value)  # fmt: skip
     tertulis = Predikat.cari(ev.predikat_tertulis)
     if tertulis is None:
         yield temuan("PREDIKAT_TIDAK_DIKENAL", ev.sel, "predikat_tertulis", ev.predikat_tertulis, periode=label)

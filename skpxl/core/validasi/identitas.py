@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from skpxl.core.enums import JenisJabatan
 from skpxl.core.isian import format_tanggal, kosong
 from skpxl.core.models import Identitas, SkpForm
-from skpxl.core.nip import NIP, NipSalah, parse_nip
+from skpxl.core.nip import NIP, NipSalah, kunci_nip, parse_nip
 from skpxl.core.pangkat import GOLONGAN_JENJANG, GOLONGAN_PNS, cari_golongan
 from skpxl.core.temuan import Temuan, temuan
 from skpxl.core.validasi.konteks import Konteks
@@ -17,7 +17,7 @@ SIAPA = {"pegawai": "pegawai yang dinilai", "penilai": "pejabat penilai", "atasa
 
 def _nip(idn: Identitas, siapa: str, ks: Konteks) -> Iterator[Temuan]:
     try:
-        nip: NIP = parse_nip(idn.nip)
+        nip: NIP = parse_nip(idn.nip, acuan=ks.akhir)
     except NipSalah as e:
         teks = (idn.nip or "").replace(" ", "")
         # PPPK layout comes from a single source: warn, don't block (spec §8).
@@ -27,6 +27,8 @@ def _nip(idn: Identitas, siapa: str, ks: Konteks) -> Iterator[Temuan]:
         else:
             yield temuan(e.kode, idn.sel, "nip", idn.nip, siapa=siapa, alasan=str(e))
         return
+    for kode, alasan in nip.peringatan:
+        yield temuan(kode, idn.sel, "nip", idn.nip, siapa=siapa, alasan=alasan)
     if nip.usia_saat_tmt() < 18:
         yield temuan("NIP_USIA_TMT", idn.sel, "nip", idn.nip, siapa=siapa, usia=nip.usia_saat_tmt())
     if ks.akhir is not None and nip.tmt > ks.akhir:
@@ -51,8 +53,8 @@ def _blok(idn: Identitas, kunci: str, ks: Konteks) -> Iterator[Temuan]:
 
 
 def _sama(a: Identitas, b: Identitas) -> bool:
-    na, nb = (a.nip or "").replace(" ", ""), (b.nip or "").replace(" ", "")
-    return bool(na) and na == nb
+    na = kunci_nip(a.nip)
+    return na is not None and na == kunci_nip(b.nip)
 
 
 def periksa(form: SkpForm, ks: Konteks) -> Iterator[Temuan]:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from skpxl.core.enums import Jenjang, Predikat
 from skpxl.core.errors import InputTidakValid
-from skpxl.core.numbers import bulat
+from skpxl.core.numbers import bulat, dalam_konteks
 
 PERSENTASE: dict[Predikat, Decimal] = {
     Predikat.SANGAT_BAIK: Decimal("1.50"),
@@ -29,6 +29,7 @@ KOEFISIEN: dict[Jenjang, Decimal] = {
 }
 
 
+@dalam_konteks
 def hitung_angka_kredit(predikat: Predikat, jenjang: Jenjang, bulan: int) -> Decimal:
     """AK = bulan/12 × persentase × koefisien, rounded half-up to 2 places."""
     if isinstance(bulan, bool) or not isinstance(bulan, int) or not 1 <= bulan <= 12:
@@ -36,6 +37,7 @@ def hitung_angka_kredit(predikat: Predikat, jenjang: Jenjang, bulan: int) -> Dec
     return bulat(Decimal(bulan) * PERSENTASE[predikat] * KOEFISIEN[jenjang] / 12)
 
 
+@dalam_konteks
 def angka_kredit_gabungan(bagian: Iterable[tuple[Predikat, Jenjang, int]]) -> Decimal:
     """A year split over periods or jenjang: the sum of each part's rounded AK [DEFAULT]."""
     bagian = list(bagian)

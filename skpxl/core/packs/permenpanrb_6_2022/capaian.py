@@ -8,6 +8,7 @@ from decimal import Decimal
 from skpxl.core.config import KONFIGURASI_BAKU, Konfigurasi
 from skpxl.core.enums import Arah
 from skpxl.core.errors import InputTidakValid
+from skpxl.core.numbers import dalam_konteks
 
 SERATUS = Decimal(100)
 
@@ -28,6 +29,7 @@ class Target:
             )
 
 
+@dalam_konteks
 def hitung_capaian(
     target: Target, realisasi: Decimal, arah: Arah, konfigurasi: Konfigurasi = KONFIGURASI_BAKU
 ) -> Decimal:

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from skpxl.core.config import KONFIGURASI_BAKU, Konfigurasi
 from skpxl.core.enums import JenisRHK, Rating
-from skpxl.core.numbers import format_angka
+from skpxl.core.numbers import dalam_konteks, format_angka
 
 # Order used for "the lowest" and for ties: Di Bawah < Sesuai < Di Atas.
 URUTAN = {Rating.DI_BAWAH: 0, Rating.SESUAI: 1, Rating.DI_ATAS: 2}
@@ -64,6 +64,7 @@ def _persen(bagian: int, total: int) -> str:
     return format_angka(Decimal(bagian) * 100 / Decimal(total)) + "%"
 
 
+@dalam_konteks
 def usulan_rating_hasil_kerja(
     rhk: Sequence[tuple[JenisRHK, Rating]], konfigurasi: Konfigurasi = KONFIGURASI_BAKU
 ) -> Usulan:
@@ -92,6 +93,7 @@ def usulan_rating_hasil_kerja(
     return Usulan(Rating.SESUAI, f"{alasan} → {Rating.SESUAI.value}")
 
 
+@dalam_konteks
 def rating_perilaku_agregat(per_nilai: Sequence[Rating], konfigurasi: Konfigurasi = KONFIGURASI_BAKU) -> Usulan:
     """Rating perilaku from per-core-value ratings, by the same majority rule as §4.3 (no UTAMA here)."""
     if not per_nilai:
