@@ -509,7 +509,7 @@ class _P8(_Hitung):
             self.baris_gagal(b, nama)
             return None
         try:
-            maks = p8.target_maksimal_otomatis(target, nama)
+            maks = p8.target_maksimal_otomatis(target, nama, b.teks("satuan"))
             h = p8.hitung_iki(
                 realisasi=realisasi, target=target, arah=arah, nama=nama, target_maksimal=maks, konfigurasi=self.k
             )

@@ -4,6 +4,7 @@ escape the batch's duplicate-NIP check."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -39,3 +40,25 @@ def test_duplicate_nip_in_full_width_digits_is_caught_by_the_batch() -> None:
         f"NIP {ASCII} tercatat di dua berkas untuk periode yang sama: a.xlsx dan b.xlsx.",
         f"NIP {ASCII} tercatat di dua berkas untuk periode yang sama: a.xlsx dan c.xlsx.",
     ]
+
+
+def test_recap_stamps_kurva_options_and_reports_small_units(tmp_path: Path) -> None:
+    import openpyxl
+
+    from skpxl.batch.jalan import rekap_folder
+    from skpxl.core.config import Konfigurasi
+
+    contoh = Path(__file__).resolve().parents[2] / "workbook_templates" / "contoh"
+    out = tmp_path / "rekap.xlsx"
+    hasil = rekap_folder(contoh, out, konfigurasi=Konfigurasi(kurva_minimal_pegawai=100))
+    assert hasil.agregat.pelanggaran_kurva == 0
+    teks = [c for row in openpyxl.load_workbook(out)["Ringkasan"].iter_rows(values_only=True) for c in row if c]
+    assert "permenpanrb-6-2022 v1.0.0 · opsi: kurva_minimal_pegawai=100 (kebijakan instansi)" in teks
+    tidak = [t for t in teks if isinstance(t, str) and t.startswith("Kurva distribusi tidak dapat dinilai")]
+    assert tidak and all("kurang dari 100 pegawai (batas kebijakan instansi)" in t for t in tidak)
+    bawaan = rekap_folder(contoh, tmp_path / "rekap2.xlsx")  # default: judged, plain stamp
+    teks2 = [c for row in openpyxl.load_workbook(tmp_path / "rekap2.xlsx")["Ringkasan"].iter_rows(values_only=True)
+             for c in row if c]  # fmt: skip
+    assert "permenpanrb-6-2022 v1.0.0" in teks2
+    assert not any(isinstance(t, str) and "tidak dapat dinilai" in t for t in teks2)
+    assert bawaan.agregat.unit.keys() == hasil.agregat.unit.keys()
