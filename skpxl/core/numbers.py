@@ -16,7 +16,9 @@ global one: a host that set ``getcontext().prec = 4`` must not change an angka k
 from __future__ import annotations
 
 import functools
+import math
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import (
@@ -61,6 +63,8 @@ dalam_konteks = dalam_konteks_dari(KONTEKS)
 """Run a function of the permenpanrb-6-2022 pack (or any core entry point) in :data:`KONTEKS`."""
 
 PRESISI_EXCEL = 15  # significant digits Excel keeps and shows
+_KONTEKS_15 = Context(prec=PRESISI_EXCEL + 2, Emin=-9999, Emax=9999)  # room for every double's exponent
+_FLOAT_NORMAL = sys.float_info.min  # below it (subnormals) a float carries fewer digits than repr suggests
 
 
 def angka_sel(x: float) -> Decimal:
@@ -69,19 +73,28 @@ def angka_sel(x: float) -> Decimal:
     ``3.4000000000000004`` (from ``=0.1*34``) → ``Decimal("3.4")``; ``0.30000000000000004`` → ``0.3``.
     Raises :class:`InputTidakValid` for inf/nan, which no real cell holds.
     """
-    if x != x or x in (float("inf"), float("-inf")):
+    if x.is_integer() and -1e15 < x < 1e15:
+        return Decimal(int(x))  # a whole number Excel shows exactly (the common cell)
+    if not math.isfinite(x):
         raise InputTidakValid(f"Nilai sel {x!r} bukan angka yang terhingga.")
-    if x == 0:
-        return Decimal(0)
+    teks = repr(x)
+    mantisa, e, _ = teks.partition("e")
+    if abs(x) >= _FLOAT_NORMAL and len(mantisa.lstrip("-").replace(".", "").lstrip("0")) <= PRESISI_EXCEL:
+        # The shortest round-trip text of a normal float lies within half an ulp of x, far less than half a unit
+        # in the 15th digit, so it already is the 15-digit rounding (no trailing zeros in repr here).
+        terbaca = Decimal(teks)
+        if e and terbaca == terbaca.to_integral_value() and terbaca.adjusted() < 28:
+            return Decimal(int(terbaca))  # 1e+20 → 100000000000000000000
+        return terbaca
     tepat = Decimal(x)  # exact binary value; rounding it once avoids double rounding through repr()
     hasil = tepat.quantize(
         Decimal((0, (1,), tepat.adjusted() - PRESISI_EXCEL + 1)),  # built exactly: scaleb obeys the caller's Emin
         rounding=ROUND_HALF_UP,
-        context=Context(prec=PRESISI_EXCEL + 2, Emin=-9999, Emax=9999),
+        context=_KONTEKS_15,
     )
     if hasil == hasil.to_integral_value() and hasil.adjusted() < 28:
         return Decimal(int(hasil))  # "85", not "8.5E+1"
-    return hasil.normalize(Context(prec=PRESISI_EXCEL + 2, Emin=-9999, Emax=9999))
+    return hasil.normalize(_KONTEKS_15)
 
 
 _ANGKA = re.compile(r"^[+-]?(\d[\d.,]*|[.,]\d+)")
