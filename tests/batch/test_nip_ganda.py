@@ -42,6 +42,7 @@ def test_duplicate_nip_in_full_width_digits_is_caught_by_the_batch() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_recap_stamps_kurva_options_and_reports_small_units(tmp_path: Path) -> None:
     import openpyxl
 

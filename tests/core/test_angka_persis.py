@@ -51,6 +51,7 @@ def tampilan_excel(x: float) -> Decimal:  # also used by tests/buku/test_angka_s
     return Decimal((tanda, tuple(int(c) for c in str(n)), e))
 
 
+@pytest.mark.slow
 @settings(max_examples=500)
 @given(st.floats(allow_nan=False, allow_infinity=False))
 def test_float_cell_is_excels_15_digit_display(x: float) -> None:
@@ -170,6 +171,7 @@ ANGKA = st.one_of(
 PREDIKAT = st.sampled_from([*skpxl.Predikat, "Cukup"])
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(ANGKA, ANGKA, st.sampled_from(["normal", "khusus"]), PREDIKAT, st.sampled_from(list(skpxl.Jenjang)),
        st.integers(min_value=0, max_value=13))  # fmt: skip

@@ -26,6 +26,8 @@ from skpxl.buku.adapters.openpyxl_adapter import buka
 from skpxl.buku.form_io import baca_form
 from skpxl.core.models import SkpForm
 
+pytestmark = pytest.mark.slow  # real workbooks through three ways in
+
 AKAR = Path(__file__).resolve().parents[2]
 CONTOH = AKAR / "workbook_templates" / "contoh" / "05_siti_rahmawati.xlsx"
 
