@@ -39,16 +39,16 @@ Not covered (outside the spec): the additions for tugas tambahan and kreativitas
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Context, Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
-from typing import ClassVar, ParamSpec, Self, TypeVar
+from typing import ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from skpxl.core.enums import Aspek, Label
 from skpxl.core.errors import InputTidakValid
-from skpxl.core.numbers import bulat, ke_decimal
+from skpxl.core.numbers import bulat, dalam_konteks_dari, ke_decimal
 
 __all__ = [
     "DASAR_HUKUM",
@@ -105,19 +105,8 @@ _BATAS_KECIL = Decimal(10) ** -9
 # Every computation runs in this context, whatever the caller set globally.
 KONTEKS = Context(prec=34, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero, Overflow])
 
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-
-
-def dalam_konteks(fungsi: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Run ``fungsi`` in the pack's fixed Decimal context."""
-
-    @functools.wraps(fungsi)
-    def pembungkus(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with localcontext(KONTEKS):
-            return fungsi(*args, **kwargs)
-
-    return pembungkus
+dalam_konteks = dalam_konteks_dari(KONTEKS)
+"""Run a function of this pack (and of permenpanrb-8-2021) in :data:`KONTEKS`."""
 
 
 # --------------------------------------------------------------------------------------------------
