@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Literal
 
-from skpxl.batch.agregat import Agregat
+from skpxl.batch.agregat import OPSI_KURVA, Agregat
 from skpxl.batch.langkah import HasilBerkas, proses_berkas
 from skpxl.buku.pengaman import BATAS_WAKTU_BERKAS
 from skpxl.core.config import KONFIGURASI_BAKU, Konfigurasi
@@ -155,8 +155,15 @@ def rekap_folder(
 
     ``batas_waktu``: seconds one file may take (see :func:`jalankan_langkah`); None = no limit.
     ``konfigurasi``: its kurva options (``kurva_minimal_pegawai``, ``kurva_pembulatan``) judge each unit and
-    are stamped into the recap; each file is validated and computed with the defaults.
+    are stamped into the recap; each file is validated and computed with the defaults, so any other non-default
+    option is refused rather than silently ignored.
     """
+    lain = {k for k, v in konfigurasi.model_dump().items() if k not in OPSI_KURVA and v != getattr(KONFIGURASI_BAKU, k)}
+    if lain:  # per-file validation and computation still use the defaults: say so instead of ignoring them
+        raise InputTidakValid(
+            f"Rekap hanya memakai opsi kurva dari Konfigurasi ({', '.join(OPSI_KURVA)}); "
+            f"opsi {', '.join(sorted(lain))} belum diteruskan ke perhitungan tiap berkas."
+        )
     kode = cari_periode(periode).kode if periode else AKHIR
     org = PredikatOrganisasi.dari_teks(predikat_organisasi) if predikat_organisasi else None
     if jobs < 1:

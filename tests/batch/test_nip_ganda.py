@@ -63,3 +63,16 @@ def test_recap_stamps_kurva_options_and_reports_small_units(tmp_path: Path) -> N
     assert "permenpanrb-6-2022 v1.0.0" in teks2
     assert not any(isinstance(t, str) and "tidak dapat dinilai" in t for t in teks2)
     assert bawaan.agregat.unit.keys() == hasil.agregat.unit.keys()
+
+
+def test_recap_refuses_options_it_would_not_apply(tmp_path: Path) -> None:
+    from skpxl.batch.jalan import rekap_folder
+    from skpxl.core.config import Konfigurasi
+    from skpxl.core.errors import InputTidakValid
+
+    with pytest.raises(InputTidakValid) as info:
+        rekap_folder(tmp_path, None, konfigurasi=Konfigurasi(agregasi_rhk="mayoritas", kurva_minimal_pegawai=3))
+    assert str(info.value) == (
+        "Rekap hanya memakai opsi kurva dari Konfigurasi (kurva_minimal_pegawai, kurva_pembulatan); opsi agregasi_rhk "
+        "belum diteruskan ke perhitungan tiap berkas."
+    )
