@@ -3,7 +3,7 @@
 ``dari_teks`` accepts what people type: any case, extra or missing spaces,
 "Diatas" for "Di Atas Ekspektasi", "III.a" for "III/a" and so on. Other *words* people use for an
 official label (synonyms, e.g. "Cukup" for "Butuh Perbaikan") are accepted too, but only those in
-:data:`SINONIM` (the one table, documented in docs/label.md); workbooks report each use as Info.
+:data:`SINONIM` (the one table, documented in docs/angka.md); workbooks report each use as Info.
 """
 
 from __future__ import annotations
@@ -219,7 +219,7 @@ class Sinonim:
     sumber: str
 
 
-# The one table of synonyms (docs/label.md renders it; a test keeps the two equal). Spelling variants of a
+# The one table of synonyms (docs/angka.md renders it; a test keeps the two equal). Spelling variants of a
 # label ("Diatas", "III.a") are not synonyms and are accepted silently.
 SINONIM: tuple[Sinonim, ...] = (
     Sinonim(Predikat, "Cukup", Predikat.BUTUH_PERBAIKAN.value,

@@ -134,8 +134,6 @@ def parse_nip(nilai: object, *, acuan: date | None = None) -> NIP:
                 f"angka Arab). Ketik ulang NIP dengan angka biasa: {ascii_}.",
             )
         raise NipSalah("NIP_BUKAN_ANGKA", f"NIP '{teks}' mengandung karakter selain angka; NIP hanya berisi 18 digit.")
-    if not teks.isdigit():
-        raise NipSalah("NIP_BUKAN_ANGKA", f"NIP '{teks}' mengandung karakter selain angka; NIP hanya berisi 18 digit.")
     if len(teks) != 18:
         raise NipSalah("NIP_PANJANG", f"NIP '{teks}' terdiri atas {len(teks)} digit; NIP harus tepat 18 digit.")
     lahir = _tanggal(teks[0:8])
