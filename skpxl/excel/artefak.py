@@ -13,7 +13,7 @@
   to-VBA settings sheet ``skpxl.conf``. Theme and styles are the xlwings add-in's own parts.
 
 Zip output is deterministic: fixed entry order, fixed timestamps and attributes, one compression
-level. ``python -m skpxl.excel`` rebuilds both; ``tests/test_addin_artefak.py`` rebuilds and compares.
+level. ``python -m skpxl.excel`` rebuilds both; ``tests/excel/test_addin_artefak.py`` rebuilds and compares.
 
 Settings (read by the xlwings VBA module's ``GetConfig``; column A key, column B value, column C
 an Indonesian note that VBA ignores):
@@ -28,10 +28,18 @@ ADD_WORKBOOK_TO_PYTHONPATH     FALSE                                          FA
 USE UDF SERVER                 TRUE                                           user config
 =============================  =============================================  ===============
 
-A workbook's settings sheet overrides every other source, so the add-in keeps machine-specific
-values out of its sheet: ``skpxl addin install`` writes them to ``%USERPROFILE%\\.skpxl\\skpxl.conf``
-(see :mod:`skpxl.excel.pasang`). ``ADD_WORKBOOK_TO_PYTHONPATH`` is off so that ``.py`` files lying
-next to a staff workbook can never shadow skpxl's modules.
+Both projects carry skpxl's hardened xlwings module (:mod:`skpxl.excel.modul_xlwings`): ``GetConfig``
+reads only the settings sheet of the workbook holding the code (``ThisWorkbook``: the add-in itself, or
+the template) and then the user's config file, never the active workbook or a ``.conf`` file in any
+workbook's folder; ``*.py`` sheets (embedded code) are refused and ``ADD_WORKBOOK_TO_PYTHONPATH`` is
+forced off whatever a settings source says, so ``.py`` files next to a staff workbook can never shadow
+skpxl's modules. Both also carry ``addin/vba/SKPPeriksa.bas`` (with ``VERSI_SKPXL`` written from
+:mod:`skpxl.core.versi`): Protected View, the refusal of workbooks with xlwings settings or code sheets,
+and a once-per-session probe of the configured Python, skpxl and xlwings before ``RunPython``.
+
+The add-in's own sheet beats the user's file, so the add-in keeps machine-specific values out of its
+sheet: ``skpxl addin install`` writes them to ``%USERPROFILE%\\.skpxl\\skpxl.conf`` (see
+:mod:`skpxl.excel.pasang`).
 """
 
 from __future__ import annotations
@@ -62,6 +70,7 @@ __all__ = [
     "customui_xml",
     "proyek_vba_addin",
     "proyek_vba_templat",
+    "sumber_periksa",
 ]
 
 AKAR = Path(__file__).resolve().parents[2]
@@ -70,6 +79,8 @@ BERKAS_TEMPLAT = "workbook_templates/SKP_2026.xlsm"
 BERKAS_ADDIN = "addin/skpxl.xlam"
 BAS_TEMPLAT = "addin/vba/SKP.bas"
 BAS_RIBBON = "addin/vba/SKPRibbon.bas"
+BAS_PERIKSA = "addin/vba/SKPPeriksa.bas"  # checks shared by both projects (Protected View, refusals, Python probe)
+_BARIS_VERSI = re.compile(r'^Public Const VERSI_SKPXL As String = "[^"\r\n]*"(?=\r?$)', re.MULTILINE)
 ADDIN_PROJECT_NAME = "skpxl"  # names the add-in's settings sheet (skpxl.conf) and user config (~/.skpxl/skpxl.conf)
 LEMBAR_CONF_TEMPLAT = "xlwings.conf"  # PROJECT_NAME of the template's xlwings module is "xlwings"
 
@@ -182,26 +193,44 @@ RIBBON: tuple[TombolRibbon, ...] = (
 # --------------------------------------------------------------------------- VBA projects
 
 
+def sumber_periksa(akar: Path = AKAR) -> str:
+    """``addin/vba/SKPPeriksa.bas`` with ``VERSI_SKPXL`` set to this skpxl's version (the add-in's version check)."""
+    from skpxl.core.versi import __version__
+    from skpxl.excel.vba import read_bas
+
+    teks, n = _BARIS_VERSI.subn(f'Public Const VERSI_SKPXL As String = "{__version__}"', read_bas(akar / BAS_PERIKSA))
+    if n != 1:
+        raise BerkasTidakTerbaca(f"Baris VERSI_SKPXL tidak ditemukan tepat satu kali di {BAS_PERIKSA}.")
+    return teks
+
+
 def proyek_vba_templat(akar: Path = AKAR) -> bytes:
-    """``vbaProject.bin`` of the macro template: xlwings module (ThisWorkbook flavour) + ``SKP.bas``."""
-    from skpxl.excel.vba import TEMPLATE, base_vba_project, build_vba_project, read_bas, xlwings_vba_module
+    """``vbaProject.bin`` of the macro template: hardened xlwings module (ThisWorkbook) + ``SKP.bas`` + checks."""
+    from skpxl.excel.modul_xlwings import modul_xlwings_aman
+    from skpxl.excel.vba import TEMPLATE, base_vba_project, build_vba_project, read_bas
 
     return build_vba_project(
         base_vba_project(TEMPLATE),
-        {"xlwings": xlwings_vba_module(TEMPLATE), "SKP": read_bas(akar / BAS_TEMPLAT)},
+        {
+            "xlwings": modul_xlwings_aman(TEMPLATE, akar),
+            "SKP": read_bas(akar / BAS_TEMPLAT),
+            "SKPPeriksa": sumber_periksa(akar),
+        },
         remove=["Module1"],
     )
 
 
 def proyek_vba_addin(akar: Path = AKAR) -> bytes:
-    """``vbaProject.bin`` of the add-in: xlwings module (ActiveWorkbook flavour, PROJECT_NAME skpxl) + ribbon Subs."""
-    from skpxl.excel.vba import ADDIN, base_vba_project, build_vba_project, read_bas, xlwings_vba_module
+    """``vbaProject.bin`` of the add-in: hardened xlwings module (PROJECT_NAME skpxl) + ribbon Subs + checks."""
+    from skpxl.excel.modul_xlwings import modul_xlwings_aman
+    from skpxl.excel.vba import ADDIN, base_vba_project, build_vba_project, read_bas
 
     return build_vba_project(
         base_vba_project(ADDIN),
         {
-            "xlwings": xlwings_vba_module(ADDIN, project_name=ADDIN_PROJECT_NAME),
+            "xlwings": modul_xlwings_aman(ADDIN, akar, project_name=ADDIN_PROJECT_NAME),
             "SKPRibbon": read_bas(akar / BAS_RIBBON),
+            "SKPPeriksa": sumber_periksa(akar),
         },
         remove=["RibbonMyAddin"],
         project_name=ADDIN_PROJECT_NAME,

@@ -16,6 +16,8 @@ What the civil servant sees is always **one Indonesian sentence** in a message b
 (``App.alert``): the run's summary, or why it could not run. Nothing here lets a traceback
 reach Excel:
 
+* a workbook carrying xlwings settings or code sheets (``skpxl.conf``, ``xlwings.conf``, ``*.py``;
+  see :func:`alasan_ditolak`) → refused before any cell is read;
 * an :class:`~skpxl.core.errors.SkpxlError` (not an SKP workbook, unusable input) → its sentence;
 * any other exception → a general sentence, and the technical detail (exception type and
   message, the innermost skpxl line, versions; no traceback) on the "Hasil Validasi" sheet,
@@ -35,7 +37,7 @@ import platform
 import sys
 import traceback
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -49,9 +51,13 @@ if TYPE_CHECKING:
 
 xw = impor_xlwings()
 
-__all__ = ["hitung", "validasi"]
+__all__ = ["LEMBAR_PENGATURAN_XLWINGS", "alasan_ditolak", "hitung", "validasi"]
 
 JUDUL = "SKP"
+
+# Sheets xlwings reads settings from (interpreter, PYTHONPATH, licence key): skpxl.conf is the add-in's
+# PROJECT_NAME, xlwings.conf the template's and xlwings' own. Lower case; Excel compares sheet names so.
+LEMBAR_PENGATURAN_XLWINGS = ("skpxl.conf", "xlwings.conf")
 
 
 def validasi() -> None:
@@ -104,6 +110,9 @@ def _jalankan(nama: str, book: Any, kerja: Callable[[Workbook], Laporan]) -> tup
 
     wb: Workbook | None = None
     try:
+        alasan = alasan_ditolak(str(book.name), [str(s.name) for s in book.sheets])
+        if alasan is not None:
+            return f"{nama} dibatalkan: {alasan}", "critical"
         from skpxl.buku.adapters.xlwings_adapter import XlwingsWorkbook
 
         wb = XlwingsWorkbook(book)
@@ -121,6 +130,39 @@ def _jalankan(nama: str, book: Any, kerja: Callable[[Workbook], Laporan]) -> tup
             f"{nama} berhenti karena kesalahan tak terduga di skpxl ({type(e).__name__}); "
             "teruskan pesan ini ke pengelola TI."
         ), "critical"
+
+
+def alasan_ditolak(nama_buku: str, nama_lembar: Iterable[str]) -> str | None:
+    """Why a workbook must not be processed from Excel (lower-case start, one sentence), or None.
+
+    A staff workbook never chooses what runs (issue 12): a sheet named ``skpxl.conf``/``xlwings.conf`` is
+    where xlwings reads its interpreter, PYTHONPATH and licence key, and a sheet named ``*.py`` holds code
+    xlwings would run ("embedded code"). The add-in's VBA refuses such a workbook before Python starts
+    (``addin/vba/SKPPeriksa.bas``); this is the second wall, and the only one for other callers. The one
+    exception is the macro template (``.xlsm``), which holds its own code and reads its own ``xlwings.conf``.
+    Hidden sheets count; names compare case-insensitively, as Excel's do.
+    """
+    bermakro = nama_buku.lower().endswith(".xlsm")
+    pengaturan: list[str] = []
+    kode: list[str] = []
+    for n in nama_lembar:
+        kecil = n.lower()
+        if kecil in LEMBAR_PENGATURAN_XLWINGS and not (bermakro and kecil == "xlwings.conf"):
+            pengaturan.append(n)
+        elif kecil.endswith(".py"):
+            kode.append(n)
+    if not pengaturan and not kode:
+        return None
+    bagian = []
+    if pengaturan:
+        bagian.append("lembar pengaturan xlwings " + ", ".join(f"'{n}'" for n in pengaturan))
+    if kode:
+        bagian.append("lembar kode Python " + ", ".join(f"'{n}'" for n in kode))
+    return (
+        f"buku kerja ini memuat {' dan '.join(bagian)}, yang dapat membuat Excel menjalankan program lain, "
+        "padahal skpxl tidak pernah memakai pengaturan atau kode dari buku kerja; minta berkas .xlsx yang bersih "
+        "dari pengirimnya atau periksa berkas ini dengan perintah skpxl validasi BERKAS."
+    )
 
 
 def _satu_kalimat(teks: str) -> str:

@@ -35,6 +35,7 @@ from skpxl.excel.artefak import (
     RIBBON,
     bangun_xlam,
     bangun_xlsm,
+    sumber_periksa,
 )
 from skpxl.excel.vba import read_bas
 
@@ -106,21 +107,25 @@ def test_zip_deterministik() -> None:
 
 def test_modul_vba_templat() -> None:
     modul = _modul(XLSM)
-    assert set(modul) == {"ThisWorkbook", "Sheet1", "Sheet2", "xlwings", "Dictionary", "SKP"}  # Module1 gone
-    from skpxl.excel.vba import TEMPLATE, xlwings_vba_module
+    assert set(modul) == {"ThisWorkbook", "Sheet1", "Sheet2", "xlwings", "Dictionary", "SKP", "SKPPeriksa"}
+    from skpxl.excel.modul_xlwings import modul_xlwings_aman
+    from skpxl.excel.vba import TEMPLATE
 
     assert modul["SKP"] == _crlf(read_bas(AKAR / "addin/vba/SKP.bas"))
-    assert modul["xlwings"] == _crlf(xlwings_vba_module(TEMPLATE))
+    assert modul["SKPPeriksa"] == sumber_periksa(AKAR)
+    assert modul["xlwings"] == modul_xlwings_aman(TEMPLATE, AKAR)  # hardened: tests/excel/test_addin_aman.py
     assert _subs(modul["SKP"]) == {"Validasi": "", "Hitung": ""}
 
 
 def test_modul_vba_addin() -> None:
     modul = _modul(XLAM)
-    assert set(modul) == {"ThisWorkbook", "Sheet2", "xlwings", "Dictionary", "SKPRibbon"}  # RibbonMyAddin gone
-    from skpxl.excel.vba import ADDIN, xlwings_vba_module
+    assert set(modul) == {"ThisWorkbook", "Sheet2", "xlwings", "Dictionary", "SKPRibbon", "SKPPeriksa"}
+    from skpxl.excel.modul_xlwings import modul_xlwings_aman
+    from skpxl.excel.vba import ADDIN
 
     assert modul["SKPRibbon"] == _crlf(read_bas(AKAR / "addin/vba/SKPRibbon.bas"))
-    assert modul["xlwings"] == _crlf(xlwings_vba_module(ADDIN, project_name=ADDIN_PROJECT_NAME))
+    assert modul["SKPPeriksa"] == sumber_periksa(AKAR)
+    assert modul["xlwings"] == modul_xlwings_aman(ADDIN, AKAR, project_name=ADDIN_PROJECT_NAME)
     assert re.search(r'^Public Const PROJECT_NAME As String = "skpxl"\r$', modul["xlwings"], re.MULTILINE)
 
 
@@ -148,7 +153,12 @@ def test_struktur_compound_file(path: Path) -> None:
     finally:
         ole.close()
     modul = "SKP" if path == XLSM else "SKPRibbon"
-    assert f"Module={modul}" in proyek and ("Module=Module1" not in proyek) and ("RibbonMyAddin" not in proyek)
+    assert (
+        f"Module={modul}" in proyek
+        and "Module=SKPPeriksa" in proyek
+        and ("Module=Module1" not in proyek)
+        and ("RibbonMyAddin" not in proyek)
+    )
     if path == XLAM:
         assert 'Name="skpxl"' in proyek
 

@@ -119,14 +119,21 @@ def test_license_note_carries_the_wheel_text() -> None:
 
 
 def test_vba_sources_are_export_files() -> None:
-    for name in ("SKP", "SKPRibbon"):
+    for name in ("SKP", "SKPRibbon", "SKPPeriksa"):
         raw = (VBA_DIR / f"{name}.bas").read_bytes()
         assert raw.startswith(f'Attribute VB_Name = "{name}"\r\n'.encode())
         assert b"\n" not in raw.replace(b"\r\n", b"") and raw.endswith(b"\r\n")
         raw.decode("ascii")
+    # the replacement procedures for xlwings' module: same export conventions, no module of their own
+    raw = (VBA_DIR / "xlwings_aman.bas").read_bytes()
+    assert b"\n" not in raw.replace(b"\r\n", b"") and raw.endswith(b"\r\n") and b"Attribute VB_Name" not in raw
+    raw.decode("ascii")
     skp = read_bas(VBA_DIR / "SKP.bas")
-    assert 'Sub Validasi()\r\n    RunPython "import skpxl.xl as x; x.validasi()"\r\nEnd Sub' in skp
-    assert 'Sub Hitung()\r\n    RunPython "import skpxl.xl as x; x.hitung()"\r\nEnd Sub' in skp
+    for sub, fungsi in (("Validasi", "validasi"), ("Hitung", "hitung")):
+        assert (
+            f"Sub {sub}()\r\n    If Not PythonSiap(False) Then Exit Sub\r\n"
+            f'    RunPython "import skpxl.xl as x; x.{fungsi}()"\r\nEnd Sub'
+        ) in skp
     ribbon = read_bas(VBA_DIR / "SKPRibbon.bas")
     for sub in ("SkpValidasi", "SkpHitung", "SkpBantuan"):
         assert f"Sub {sub}(control As IRibbonControl)" in ribbon
