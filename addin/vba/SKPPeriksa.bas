@@ -63,9 +63,12 @@ End Function
 
 Private Function TampilanTerproteksi() As Boolean
     ' A file from e-mail or the internet opens read-only in Protected View, where ActiveWorkbook is Nothing.
-    ' ActiveProtectedViewWindow exists from Excel 2010 on Windows; elsewhere the error leaves False.
+    ' ActiveProtectedViewWindow exists from Excel 2010 on Windows; late-bound (Object) so that an Excel
+    ' without it still compiles this module, and the error there leaves False.
+    Dim app As Object
+    Set app = Application
     On Error Resume Next
-    TampilanTerproteksi = Not (Application.ActiveProtectedViewWindow Is Nothing)
+    TampilanTerproteksi = Not (app.ActiveProtectedViewWindow Is Nothing)
     On Error GoTo 0
 End Function
 
