@@ -124,3 +124,39 @@ def test_perintah_terdaftar_di_argparse(tmp_path: Path, monkeypatch: pytest.Monk
         assert p.parse_args(["addin", alias]).fungsi is p.parse_args(["addin", asli]).fungsi
     with pytest.raises(SystemExit):
         p.parse_args(["addin"])  # an action is required
+
+
+def _bertanda_tangan(tujuan: Path) -> Path:
+    """The built add-in with the parts Excel adds when a VBA project is signed (signature bytes are a stand-in)."""
+    import zipfile
+
+    with zipfile.ZipFile(XLAM) as z:
+        bagian = {n: z.read(n) for n in z.namelist()}
+    bagian["[Content_Types].xml"] = bagian["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/xl/vbaProjectSignature.bin" '
+        b'ContentType="application/vnd.ms-office.vbaProjectSignature"/></Types>',
+    )
+    bagian["xl/_rels/vbaProject.bin.rels"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProjectSignature" '
+        b'Target="vbaProjectSignature.bin"/></Relationships>'
+    )
+    bagian["xl/vbaProjectSignature.bin"] = bytes(range(256)) * 8
+    with zipfile.ZipFile(tujuan, "w", zipfile.ZIP_DEFLATED) as z:
+        for nama, isi in bagian.items():
+            z.writestr(nama, isi)
+    return tujuan
+
+
+def test_addin_bertanda_tangan_instansi_dipasang_apa_adanya(tmp_path: Path) -> None:
+    # docs/excel.md: the instansi signs skpxl.xlam and installs its copy with --berkas; the signature must survive
+    bertanda = _bertanda_tangan(tmp_path / "skpxl-bertanda.xlam")
+    pesan: list[str] = []
+    kode = pasang_addin(
+        berkas=bertanda, platform="win32", env=_windows(tmp_path), home=tmp_path, python="C:\\py\\python.exe",
+        cetak=pesan.append,
+    )  # fmt: skip
+    assert kode == 0
+    assert (tmp_path / "AppData/Roaming/Microsoft/Excel/XLSTART" / NAMA_ADDIN).read_bytes() == bertanda.read_bytes()
