@@ -53,6 +53,7 @@ def _tidak_berubah(muatan: dict[str, Any], hasil: Any) -> None:
         assert tertulis == asli, s["name"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("tombol", ["validasi", "hitung"])
 def test_buku_berpengaturan_dan_berkode_ditolak_satu_kalimat(xw: ModuleType, tmp_path: Path, tombol: str) -> None:
     path = _bermusuhan(tmp_path, {"skpxl.conf": CONF, "kode.py": KODE})
@@ -67,6 +68,7 @@ def test_buku_berpengaturan_dan_berkode_ditolak_satu_kalimat(xw: ModuleType, tmp
     _tidak_berubah(muatan, hasil)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("judul", ["xlwings.conf", "SKPXL.CONF", "Xlwings.Conf"])
 def test_lembar_pengaturan_saja_ditolak(xw: ModuleType, tmp_path: Path, judul: str) -> None:
     muatan = muatan_dari_berkas(_bermusuhan(tmp_path, {judul: CONF}))
@@ -76,6 +78,7 @@ def test_lembar_pengaturan_saja_ditolak(xw: ModuleType, tmp_path: Path, judul: s
     _tidak_berubah(muatan, hasil)
 
 
+@pytest.mark.slow
 def test_lembar_kode_saja_ditolak(xw: ModuleType, tmp_path: Path) -> None:
     muatan = muatan_dari_berkas(_bermusuhan(tmp_path, {"utama.PY": KODE}))
     _, hasil = klik(xw, muatan, "hitung")
@@ -84,6 +87,7 @@ def test_lembar_kode_saja_ditolak(xw: ModuleType, tmp_path: Path) -> None:
     _tidak_berubah(muatan, hasil)
 
 
+@pytest.mark.slow
 def test_templat_bermakro_tetap_membaca_lembarnya_sendiri(xw: ModuleType) -> None:
     # SKP_2026.xlsm is the code holder: its own hidden xlwings.conf sheet is not a reason to refuse
     muatan = muatan_dari_berkas(AKAR / BERKAS_TEMPLAT)
