@@ -16,7 +16,7 @@ template the folder file still reaches every key its sheet leaves out (``CONDA P
 * ``GetDirectoryConfigFilePath`` (the folder file) removed;
 * in ``RunPython``: a workbook with ``*.py`` sheets is refused with one Indonesian sentence instead of running
   their code through ``xlwings.pro``; ``ADD_WORKBOOK_TO_PYTHONPATH`` is ignored (the workbook's folder never goes
-  on ``sys.path``) and the workbook paths are no longer put on the ``cmd.exe`` line at all; the same in
+  on ``sys.path``) and the workbook's full path is no longer put (unquoted) on the ``cmd.exe`` line; the same in
   ``XLPyCommand`` (the UDF server);
 * a note under the licence saying that skpxl modified the module.
 
