@@ -2,6 +2,8 @@
 
 * :mod:`skpxl.excel.artefak` builds ``workbook_templates/SKP_2026.xlsm`` and ``addin/skpxl.xlam``
   byte-reproducibly (``python -m skpxl.excel`` rebuilds both);
+* :mod:`skpxl.excel.modul_xlwings` hardens xlwings' VBA module for both (settings only from the add-in or
+  template itself and the user's config file, no embedded code);
 * :mod:`skpxl.excel.pasang` implements ``skpxl addin install`` / ``skpxl addin remove``;
 * :mod:`skpxl.excel.muatan` turns an ``.xlsx``/``.xlsm`` into the JSON a remote-engine client
   (xlwings Server's Office Scripts / Office.js clients) sends, for tests and benchmarks;
