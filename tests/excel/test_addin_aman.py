@@ -280,3 +280,22 @@ def test_periksa_skpxl_rusak_tanpa_baris_hasil(tmp_path: Path) -> None:
     keluar = _periksa("-S", jalur=str(tmp_path))
     assert keluar[0] == "PYTHON" and not any(b.startswith("SKPXL ") for b in keluar)
     assert keluar[-1].startswith("ModuleNotFoundError")  # the last line the message quotes
+
+
+def test_build_berhenti_bila_modul_xlwings_berubah(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a new xlwings whose text no longer matches an edit stops the build instead of shipping a half-hardened module
+    from skpxl.core.errors import BerkasTidakTerbaca
+    from skpxl.excel import modul_xlwings
+
+    asli = xlwings_vba_module(ADDIN)
+    for lama, baru in (
+        ('AddExcelDir = GetConfig("ADD_WORKBOOK_TO_PYTHONPATH", "true")', 'AddExcelDir = GetConfig("X", "true")'),
+        ("Function GetDirectoryConfigFilePath()", "Function DirConfigPath()"),
+        ("Function GetConfig(", "Function AmbilConfig("),
+        ('AddExcelDir & ";" & ActiveFullName', "AddExcelDir & ActiveFullName"),
+    ):
+        assert lama in asli
+        berubah = asli.replace(lama, baru)
+        monkeypatch.setattr(modul_xlwings, "xlwings_vba_module", lambda *a, _t=berubah, **k: _t)
+        with pytest.raises(BerkasTidakTerbaca):
+            modul_xlwings.modul_xlwings_aman(ADDIN, AKAR, project_name=ADDIN_PROJECT_NAME)
