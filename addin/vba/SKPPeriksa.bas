@@ -44,8 +44,9 @@ Public Function BukuAktifSiap() As Boolean
     ' Add-in: there is an editable active workbook, it carries no xlwings settings or code, Python is ready.
     Dim alasan As String
     If TampilanTerproteksi() Then
-        MsgBox "Berkas ini masih terbuka dalam Tampilan Terproteksi (Protected View): klik Aktifkan " & _
-               "Pengeditan / Enable Editing di bilah kuning dulu, lalu klik tombol ini lagi.", vbExclamation, "SKP"
+        MsgBox "Berkas ini masih terbuka dalam Tampilan Terproteksi (Protected View): " & _
+               "klik Aktifkan Pengeditan / Enable Editing di bilah kuning dulu, lalu klik tombol ini lagi.", _
+               vbExclamation, "SKP"
         Exit Function
     End If
     If ActiveWorkbook Is Nothing Then

@@ -160,11 +160,9 @@ def test_pita_menolak_buku_berpengaturan_atau_berkode_sebelum_apa_pun() -> None:
         for s in ("TampilanTerproteksi()", "ActiveWorkbook Is Nothing", "AlasanBukuDitolak(", "PythonSiap(True)")
     ]
     assert urutan == sorted(urutan)
-    teks = modul["SKPPeriksa"]
-    assert (
-        'Aktifkan " & _\n               "Pengeditan / Enable Editing' in teks
-        or "Aktifkan Pengeditan / Enable Editing" in teks
-    )
+    # the sentence the issue asks for in Protected View, instead of "Buka dulu berkas SKP"
+    pv = siap[siap.index("TampilanTerproteksi()") : siap.index("ActiveWorkbook Is Nothing")]
+    assert '"klik Aktifkan Pengeditan / Enable Editing di bilah kuning dulu' in pv and "Buka dulu" not in pv
 
 
 def test_tombol_templat_memeriksa_python_dulu() -> None:
