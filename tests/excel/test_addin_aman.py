@@ -224,8 +224,10 @@ def test_izinkankode_meneruskan_izin_yang_dipasang_templat() -> None:
                     if m:
                         dipasang |= {k for k, v in re.findall(r'(\w+)="([^"]*)"', m.group(1).decode()) if v == "0"}
     assert {"insertHyperlinks", "formatCells", "insertRows", "deleteRows"} <= dipasang  # what the forms allow
-    for atribut in dipasang - {"selectLockedCells", "selectUnlockedCells"}:
-        assert IZIN_OOXML[atribut] in arg, atribut
+    # objects/scenarios "0" (editable) come back through ws.ProtectDrawingObjects / ws.ProtectScenarios
+    lain = {"objects": "DrawingObjects", "scenarios": "Scenarios"}
+    for atribut in dipasang - {"selectLockedCells", "selectUnlockedCells", "sheet", "spinCount"}:
+        assert {**IZIN_OOXML, **lain}[atribut] in arg, atribut
 
 
 # --------------------------------------------------------------------------- the Python probe
