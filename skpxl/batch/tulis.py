@@ -2,10 +2,15 @@
 
 Every text taken from a workbook is written with ``write_string``: a name such as
 ``=HYPERLINK(...)`` stays text and never becomes a formula.
+
+Every sheet prints: A4 landscape fitted to the page width (Pegawai, 19 columns, to two pages wide with NIP and
+NAMA repeated), the header row repeated, gridlines printed, 10 pt Arial so nothing prints below 8 pt, and rows as
+tall as their wrapped text (:mod:`skpxl.buku.ukuran`: LibreOffice does not auto-fit rows of a written file).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -14,6 +19,7 @@ import xlsxwriter
 
 from skpxl.batch.agregat import Agregat
 from skpxl.batch.langkah import HasilBerkas
+from skpxl.buku.ukuran import TINGGI_BAKU, tinggi_baris
 from skpxl.core.enums import Predikat
 from skpxl.core.packs import InfoPaket
 from skpxl.core.packs.permenpanrb_6_2022.kurva import ATURAN
@@ -40,8 +46,17 @@ KOLOM_PEGAWAI = (
     "BERKAS",
 )
 KOLOM_TEMUAN = ("BERKAS", "TINGKAT", "KODE", "LEMBAR", "SEL", "NILAI", "PESAN")
-LEBAR_PEGAWAI = (20, 30, 30, 14, 13, 22, 26, 20, 9, 20, 20, 20, 17, 12, 16, 10, 11, 7, 28)
-LEBAR_TEMUAN = (28, 12, 26, 22, 8, 20, 90)
+LEBAR_PEGAWAI = (20, 20, 18, 13, 10, 12, 14, 20, 9, 11, 11, 11, 11, 8, 13, 12, 13, 6, 16)
+LEBAR_TEMUAN = (20, 10, 20, 14, 7, 16, 62)
+LEBAR_BERMASALAH = (30, 110)
+LEBAR_KASKADE = (16, 16, 26, 26, 16, 16, 34)
+LEBAR_ROSTER = (20, 28, 40, 34)
+BUNGKUS_PEGAWAI = frozenset(range(1, 19)) - {7}  # every text column but the two NIP columns
+BUNGKUS_TEMUAN = frozenset({0, 2, 3, 5, 6})
+FONT = "Arial"
+LEBAR_RINGKASAN = (24, 11, 11, 11, 11, 9, 9, 9, 9, 9, 9, 9)  # the table (A:E), then room for the chart
+LEBAR_TABEL_RINGKASAN = 5
+BARIS_GRAFIK = 17  # rows the 300 px chart covers
 
 
 class PenulisRekap:
@@ -56,17 +71,30 @@ class PenulisRekap:
                 "strings_to_formulas": False,
                 "strings_to_urls": False,
                 "strings_to_numbers": False,
+                "default_format_properties": {"font_name": FONT, "font_size": 10},
             },
         )
         self.wb.set_properties({"title": "Rekap SKP unit kerja", "author": "skpxl", "created": datetime(2026, 1, 1)})
-        self.f_kepala = self.wb.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1, "text_wrap": True})
-        self.f_teks = self.wb.add_format({"num_format": "@"})
+        self.f_kepala = self.wb.add_format(
+            {
+                "bold": True,
+                "bg_color": "#D9D9D9",
+                "border": 1,
+                "text_wrap": True,
+                "align": "center",
+                "valign": "vcenter",
+            }
+        )
+        self.f_teks = self.wb.add_format({"num_format": "@", "valign": "top"})
+        self.f_atas = self.wb.add_format({"valign": "top"})
         self.f_judul = self.wb.add_format({"bold": True, "font_size": 14})
         self.f_tebal = self.wb.add_format({"bold": True})
-        self.f_merah = self.wb.add_format({"font_color": "#C00000", "text_wrap": True})
+        self.f_merah = self.wb.add_format({"font_color": "#C00000", "text_wrap": True, "valign": "top"})
         self.f_hijau = self.wb.add_format({"font_color": "#00703C"})
-        self.f_persen = self.wb.add_format({"num_format": "0.00%"})
+        self.f_persen = self.wb.add_format({"num_format": "0.00%", "border": 1})
         self.f_wrap = self.wb.add_format({"text_wrap": True, "valign": "top"})
+        self.f_kotak = self.wb.add_format({"border": 1})
+        self.f_hijau_bungkus = self.wb.add_format({"font_color": "#00703C", "text_wrap": True, "valign": "top"})
         # Sheet order as HR reads it; Ringkasan is filled last.
         self.ringkasan = self.wb.add_worksheet("Ringkasan")
         self.pegawai = self.wb.add_worksheet("Pegawai")
@@ -80,12 +108,26 @@ class PenulisRekap:
         ):
             for c, w in enumerate(lebar):
                 ws.set_column(c, c, w, self.f_teks if ws is self.pegawai and c in (0, 7) else None)
-            ws.write_row(0, 0, kolom, self.f_kepala)
-            ws.freeze_panes(1, 0)
+            self._kepala(ws, kolom, lebar)
+        _cetak(self.pegawai, "Pegawai", halaman_lebar=2, kolom_ulang=2)
+        _cetak(self.temuan, "Temuan")
         self.r_pegawai = 1
         self.r_temuan = 1
 
+    def _kepala(self, ws: Any, kolom: Sequence[str], lebar: Sequence[float]) -> None:
+        """The header row: bold on grey, as tall as its longest wrapped title, frozen on screen."""
+        ws.set_row(0, max(tinggi_baris(k, w, 10, True) for k, w in zip(kolom, lebar, strict=True)))
+        ws.write_row(0, 0, kolom, self.f_kepala)
+        ws.freeze_panes(1, 0)
+
+    def _tinggi(self, ws: Any, r: int, isi: Sequence[object], lebar: Sequence[float], bungkus: Iterable[int]) -> None:
+        """Store the height a row's wrapped texts need (call before writing the row: constant-memory mode)."""
+        h = max((tinggi_baris(str(isi[c]), lebar[c]) for c in bungkus if c < len(isi) and isi[c]), default=0.0)
+        if h > TINGGI_BAKU:
+            ws.set_row(r, h)
+
     def _teks(self, ws: Any, r: int, c: int, v: object, fmt: Any = None) -> None:
+        fmt = fmt or self.f_wrap
         if v is None or v == "":
             ws.write_blank(r, c, None, fmt)
         else:
@@ -98,7 +140,7 @@ class PenulisRekap:
         if p is None:
             return
         ws, r = self.pegawai, self.r_pegawai
-        teks = (
+        teks: tuple[object, ...] = (
             p.nip,
             p.nama,
             p.jabatan,
@@ -113,20 +155,23 @@ class PenulisRekap:
             p.rating_perilaku,
             p.predikat,
         )
+        self._tinggi(ws, r, (*teks, None, p.predikat_organisasi, None, None, None, h.berkas), LEBAR_PEGAWAI,
+                     BUNGKUS_PEGAWAI)  # fmt: skip
         for c, v in enumerate(teks):
             self._teks(ws, r, c, v, self.f_teks if c in (0, 7) else None)
         if p.angka_kredit is None:
-            ws.write_blank(r, 13, None)
+            ws.write_blank(r, 13, None, self.f_atas)
         else:
-            ws.write_number(r, 13, float(p.angka_kredit))
+            ws.write_number(r, 13, float(p.angka_kredit), self.f_atas)
         self._teks(ws, r, 14, p.predikat_organisasi)
-        ws.write_number(r, 15, p.jumlah_kesalahan)
-        ws.write_number(r, 16, p.jumlah_peringatan)
-        ws.write_number(r, 17, p.jumlah_info)
+        ws.write_number(r, 15, p.jumlah_kesalahan, self.f_atas)
+        ws.write_number(r, 16, p.jumlah_peringatan, self.f_atas)
+        ws.write_number(r, 17, p.jumlah_info, self.f_atas)
         self._teks(ws, r, 18, h.berkas)
         self.r_pegawai += 1
 
     def _baris_temuan(self, berkas: str, isi: tuple[object, ...]) -> None:
+        self._tinggi(self.temuan, self.r_temuan, (berkas, *isi), LEBAR_TEMUAN, BUNGKUS_TEMUAN)
         self._teks(self.temuan, self.r_temuan, 0, berkas)
         for c, v in enumerate(isi, start=1):
             self._teks(self.temuan, self.r_temuan, c, v)
@@ -157,58 +202,70 @@ class PenulisRekap:
 
     def _bermasalah(self, ag: Agregat) -> None:
         ws = self.bermasalah
-        ws.set_column(0, 0, 40)
-        ws.set_column(1, 1, 110)
-        ws.write_row(0, 0, ("BERKAS", "ALASAN"), self.f_kepala)
+        for c, w in enumerate(LEBAR_BERMASALAH):
+            ws.set_column(c, c, w)
+        self._kepala(ws, ("BERKAS", "ALASAN"), LEBAR_BERMASALAH)
+        _cetak(ws, "Berkas Bermasalah")
         for r, (berkas, alasan) in enumerate(ag.bermasalah, start=1):
+            self._tinggi(ws, r, (berkas, alasan), LEBAR_BERMASALAH, (0, 1))
             self._teks(ws, r, 0, berkas)
             self._teks(ws, r, 1, alasan)
 
     def _kaskade(self, ag: Agregat) -> None:
         ws = self.kaskade
         kolom = ("BERKAS", "NAMA", "RHK", "RHK ATASAN YANG DIINTERVENSI", "ATASAN", "BERKAS ATASAN", "KETERANGAN")
-        for c, w in enumerate((26, 26, 40, 40, 26, 26, 60)):
+        for c, w in enumerate(LEBAR_KASKADE):
             ws.set_column(c, c, w)
-        ws.write_row(0, 0, kolom, self.f_kepala)
+        self._kepala(ws, kolom, LEBAR_KASKADE)
+        _cetak(ws, "Kaskade")
         for r, k in enumerate(ag.kaskade, start=1):
-            for c, v in enumerate((k.berkas, k.nama, k.rhk, k.rhk_atasan, k.atasan, k.berkas_atasan, k.keterangan)):
+            isi = (k.berkas, k.nama, k.rhk, k.rhk_atasan, k.atasan, k.berkas_atasan, k.keterangan)
+            self._tinggi(ws, r, isi, LEBAR_KASKADE, range(len(isi)))
+            for c, v in enumerate(isi):
                 self._teks(ws, r, c, v)
         if not ag.kaskade:
             ws.write_string(1, 0, "Semua RHK yang diintervensi ditemukan pada SKP atasannya.", self.f_hijau)
 
     def _roster(self, hilang: list[tuple[str, str | None]], asing: list[tuple[str, str | None, str]]) -> None:
         ws = self.roster = self.wb.add_worksheet("Roster")
-        ws.set_column(0, 0, 22, self.f_teks)
-        ws.set_column(1, 3, 34)
-        ws.write_row(0, 0, ("NIP", "NAMA", "STATUS", "BERKAS"), self.f_kepala)
-        r = 1
-        for nip, nama in hilang:
-            for c, v in enumerate((nip, nama, "Ada di daftar pegawai, tetapi berkas SKP-nya tidak ada")):
-                self._teks(ws, r, c, v)
-            r += 1
-        for nip, nama, berkas in asing:
-            for c, v in enumerate((nip, nama, "Ada berkas SKP, tetapi tidak ada di daftar pegawai", berkas)):
-                self._teks(ws, r, c, v)
-            r += 1
+        for c, w in enumerate(LEBAR_ROSTER):
+            ws.set_column(c, c, w, self.f_teks if c == 0 else None)
+        self._kepala(ws, ("NIP", "NAMA", "STATUS", "BERKAS"), LEBAR_ROSTER)
+        _cetak(ws, "Roster")
+        baris: list[tuple[object, ...]] = [
+            (nip, nama, "Ada di daftar pegawai, tetapi berkas SKP-nya tidak ada") for nip, nama in hilang
+        ]
+        baris += [
+            (nip, nama, "Ada berkas SKP, tetapi tidak ada di daftar pegawai", berkas) for nip, nama, berkas in asing
+        ]
+        for r, isi in enumerate(baris, start=1):
+            self._tinggi(ws, r, isi, LEBAR_ROSTER, (1, 2, 3))
+            for c, v in enumerate(isi):
+                self._teks(ws, r, c, v, self.f_teks if c == 0 else None)
 
     def _ringkasan(self, ag: Agregat, paket: InfoPaket, waktu: datetime, folder: str) -> None:
+        """One page per unit at most: the counts, the verdict in words and the chart beside the table."""
         ws = self.ringkasan
-        ws.set_column(0, 0, 30)
-        ws.set_column(1, 5, 16)
-        ws.set_column(6, 6, 90)
+        for c, w in enumerate(LEBAR_RINGKASAN):
+            ws.set_column(c, c, w)
         ws.write_string(0, 0, "REKAP SKP UNIT KERJA", self.f_judul)
-        info = (
+        info: tuple[tuple[str, str | int], ...] = (
             ("Folder", folder),
-            ("Berkas dibaca", str(ag.jumlah_berkas)),
-            ("Pegawai", str(ag.jumlah_pegawai)),
-            ("Berkas bermasalah", str(len(ag.bermasalah))),
+            ("Berkas dibaca", ag.jumlah_berkas),
+            ("Pegawai", ag.jumlah_pegawai),
+            ("Berkas bermasalah", len(ag.bermasalah)),
             ("Paket aturan", paket.stempel_dengan(ag.opsi)),
             ("Waktu rekap", f"{waktu:%d/%m/%Y %H:%M:%S}"),
         )
+        f_kiri = self.wb.add_format({"align": "left"})
         for r, (k, v) in enumerate(info, start=2):
             ws.write_string(r, 0, k, self.f_tebal)
-            ws.write_string(r, 1, v)
+            if isinstance(v, int):
+                ws.write_number(r, 1, v, f_kiri)  # counts are numbers (Excel flags numbers stored as text)
+            else:
+                ws.write_string(r, 1, v)
         r = len(info) + 3
+        n_kolom = len(LEBAR_RINGKASAN)
         for n_unit, u in enumerate(sorted(ag.unit.values(), key=lambda u: u.unit)):
             ws.write_string(r, 0, f"Unit kerja: {u.unit}", self.f_judul)
             org = u.organisasi.value if u.organisasi else "belum diketahui"
@@ -217,66 +274,108 @@ class PenulisRekap:
                 0,
                 f"Capaian kinerja organisasi: {org}" + (f" ({u.sumber_organisasi})" if u.sumber_organisasi else ""),
             )
-            ws.write_row(r + 2, 0, ("PREDIKAT", "JUMLAH", "PERSEN", "BATAS MAKS", "BATAS MIN"), self.f_kepala)
+            kepala = ("PREDIKAT", "JUMLAH", "PERSEN", "BATAS MAKS", "BATAS MIN")
+            ws.set_row(r + 2, max(tinggi_baris(k, w, 10, True) for k, w in zip(kepala, LEBAR_RINGKASAN, strict=False)))
+            ws.write_row(r + 2, 0, kepala, self.f_kepala)
             awal = r + 3
+            ada_maks = ada_min = False
             for i, pred in enumerate(Predikat):
                 rr = awal + i
-                ws.write_string(rr, 0, pred.value)
-                ws.write_number(rr, 1, u.jumlah[pred])
+                ws.write_string(rr, 0, pred.value, self.f_kotak)
+                ws.write_number(rr, 1, u.jumlah[pred], self.f_kotak)
                 ws.write_number(rr, 2, u.jumlah[pred] / u.total if u.total else 0, self.f_persen)
                 maks, mini = _batas(u.organisasi, pred)
-                if maks is not None:
-                    ws.write_number(rr, 3, maks, self.f_persen)
-                if mini is not None:
-                    ws.write_number(rr, 4, mini, self.f_persen)
+                for c, batas in ((3, maks), (4, mini)):
+                    if batas is None:
+                        ws.write_blank(rr, c, None, self.f_persen)
+                    else:
+                        ws.write_number(rr, c, batas, self.f_persen)
+                ada_maks, ada_min = ada_maks or maks is not None, ada_min or mini is not None
             rr = awal + len(Predikat)
             ws.write_string(rr, 0, "Jumlah", self.f_tebal)
-            ws.write_number(rr, 1, u.total)
+            ws.write_number(rr, 1, u.total, self.f_tebal)
+            kalimat: list[tuple[str, Any]] = []
             if u.tanpa_predikat:
-                ws.write_string(rr + 1, 0, f"{u.tanpa_predikat} pegawai belum berpredikat (tidak dihitung).")
-            rr += 2
+                kalimat.append((f"{u.tanpa_predikat} pegawai belum berpredikat (tidak dihitung).", self.f_wrap))
             if u.organisasi is None:
-                ws.write_string(
-                    rr,
-                    0,
-                    "Kurva distribusi: tidak dapat diperiksa (capaian kinerja organisasi tidak "
-                    "diketahui; isi di berkas atau pakai --predikat-organisasi).",
-                    self.f_merah,
+                kalimat.append(
+                    (
+                        "Kurva distribusi: tidak dapat diperiksa (capaian kinerja organisasi tidak "
+                        "diketahui; isi di berkas atau pakai --predikat-organisasi).",
+                        self.f_merah,
+                    )
                 )
             elif u.tidak_dinilai:
-                ws.write_string(rr, 0, u.tidak_dinilai)
+                kalimat.append((u.tidak_dinilai, self.f_wrap))
             elif u.pelanggaran:
-                ws.write_string(rr, 0, "Kurva distribusi: TIDAK SESUAI", self.f_merah)
-                for pelanggaran in u.pelanggaran:
-                    rr += 1
-                    ws.write_string(rr, 0, pelanggaran.pesan, self.f_merah)
+                kalimat.append(("Kurva distribusi: TIDAK SESUAI", self.f_merah))
+                kalimat += [(v.pesan, self.f_merah) for v in u.pelanggaran]
             else:
-                ws.write_string(rr, 0, "Kurva distribusi: SESUAI (" + "; ".join(u.aturan) + ")", self.f_hijau)
+                kalimat.append(("Kurva distribusi: SESUAI (" + "; ".join(u.aturan) + ")", self.f_hijau_bungkus))
+            rr += 2
+            for teks, fmt in kalimat:  # one wrapped sentence per row under the table, as wide as the table
+                ws.set_row(rr, tinggi_baris(teks, LEBAR_RINGKASAN[:LEBAR_TABEL_RINGKASAN]))
+                ws.merge_range(rr, 0, rr, LEBAR_TABEL_RINGKASAN - 1, teks, fmt)
+                rr += 1
             if n_unit < 20 and u.total:
-                self._grafik(ws, u.unit, awal, r + 2)
-            r = rr + 18 if n_unit < 20 and u.total else rr + 3
+                self._grafik(ws, u.unit, awal, r + 2, ada_maks, ada_min)
+            r = max(rr + 2, r + 2 + BARIS_GRAFIK) if n_unit < 20 and u.total else rr + 2
+        _cetak(ws, "Ringkasan", judul=False)
+        ws.print_area(0, 0, max(r - 2, 1), n_kolom - 1)
 
-    def _grafik(self, ws: Any, unit: str, awal: int, baris_grafik: int) -> None:
+    def _grafik(self, ws: Any, unit: str, awal: int, baris_grafik: int, ada_maks: bool, ada_min: bool) -> None:
+        """Actual shares as columns; each limit as a short horizontal bar over its predikat (not a dot)."""
         akhir = awal + len(Predikat) - 1
         chart = self.wb.add_chart({"type": "column"})
         kategori = ["Ringkasan", awal, 0, akhir, 0]
-        chart.add_series({"name": "Aktual", "categories": kategori, "values": ["Ringkasan", awal, 2, akhir, 2]})
+        chart.add_series(
+            {
+                "name": "Aktual",
+                "categories": kategori,
+                "values": ["Ringkasan", awal, 2, akhir, 2],
+                "fill": {"color": "#5B9BD5"},
+                "data_labels": {"value": True, "num_format": "0%"},
+            }
+        )
         garis = self.wb.add_chart({"type": "line"})
-        for c, nama in ((3, "Batas maksimal"), (4, "Batas minimal")):
+        for c, nama, warna, ada in (
+            (3, "Batas maksimal", "#C00000", ada_maks),
+            (4, "Batas minimal", "#00703C", ada_min),
+        ):
+            if not ada:  # no limit of this kind for this unit: no empty legend entry
+                continue
             garis.add_series(
                 {
                     "name": nama,
                     "categories": kategori,
                     "values": ["Ringkasan", awal, c, akhir, c],
-                    "marker": {"type": "diamond"},
+                    "marker": {"type": "dash", "size": 24, "border": {"color": warna}, "fill": {"color": warna}},
                     "line": {"none": True},
                 }
             )
-        chart.combine(garis)
-        chart.set_title({"name": f"Distribusi predikat: {unit}"})
-        chart.set_y_axis({"num_format": "0%", "min": 0, "max": 1})
-        chart.set_size({"width": 620, "height": 300})
-        ws.insert_chart(baris_grafik, 6, chart)
+        if ada_maks or ada_min:
+            chart.combine(garis)
+        chart.set_title({"name": f"Distribusi predikat: {unit}", "name_font": {"size": 11, "bold": True}})
+        chart.set_y_axis({"num_format": "0%", "min": 0, "max": 1, "num_font": {"size": 10}})
+        chart.set_x_axis({"num_font": {"size": 10}})
+        chart.set_legend({"position": "bottom", "font": {"size": 10}})
+        chart.set_size({"width": 500, "height": 300})
+        ws.insert_chart(baris_grafik, LEBAR_TABEL_RINGKASAN, chart, {"x_offset": 12})
+
+
+def _cetak(ws: Any, nama: str, *, halaman_lebar: int = 1, kolom_ulang: int = 0, judul: bool = True) -> None:
+    """A4 landscape fitted to the page width, header row on every page, gridlines and page numbers printed."""
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(halaman_lebar, 0)
+    ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
+    ws.hide_gridlines(0)
+    if judul:
+        ws.repeat_rows(0)
+    if kolom_ulang:
+        ws.repeat_columns(0, kolom_ulang - 1)
+        ws.print_across()  # the right half of a row block follows its left half
+    ws.set_footer(f'&L&"{FONT}"&10Rekap SKP · {nama}&R&"{FONT}"&10Halaman &P dari &N')
 
 
 def _batas(org: object, pred: Predikat) -> tuple[float | None, float | None]:

@@ -257,7 +257,9 @@ class Nama:
     gabung: str | None = None  # merged area of a single-cell value ("C9:E9"), cosmetic
     label: str | None = None  # the printed label next to the value
     label_ref: str | None = None  # where the label goes ("A9:B9")
-    format: str | None = None  # "teks" (NIP), "tanggal", "panjang" (wrapped), "angka" (2 decimals)
+    format: str | None = (
+        None  # "teks" (NIP), "tanggal", "panjang" (wrapped), "angka" (2 decimals), "ttd" (signature line)
+    )
     daftar: str | None = None  # DAFTAR_* list for a dropdown
 
     @property
@@ -295,12 +297,12 @@ class Kolom:
 
 
 KOLOM_HASIL_KERJA: tuple[Kolom, ...] = (
-    Kolom("no", "NO", Peran.ISIAN, 6, ("NOMOR", "NO.")),
+    Kolom("no", "NO", Peran.ISIAN, 5, ("NOMOR", "NO.")),
     Kolom(
         "jenis",
         "JENIS",
         Peran.ISIAN,
-        13,
+        11,
         ("JENIS RHK", "UTAMA/TAMBAHAN", "JENIS (UTAMA/TAMBAHAN)"),
         daftar="DAFTAR_JENIS_RHK",
     ),
@@ -308,7 +310,7 @@ KOLOM_HASIL_KERJA: tuple[Kolom, ...] = (
         "rhk_atasan",
         "RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI",
         Peran.ISIAN,
-        32,
+        23,
         (
             "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI",
             "RHK ATASAN YANG DIINTERVENSI",
@@ -318,51 +320,51 @@ KOLOM_HASIL_KERJA: tuple[Kolom, ...] = (
         format="panjang",
     ),
     Kolom(
-        "perspektif", "PERSPEKTIF", Peran.ISIAN, 14, ("PERSPEKTIF (JPT)", "PERSPEKTIF (KHUSUS JPT)"), format="panjang"
+        "perspektif", "PERSPEKTIF", Peran.ISIAN, 12, ("PERSPEKTIF (JPT)", "PERSPEKTIF (KHUSUS JPT)"), format="panjang"
     ),
-    Kolom("teks", "RENCANA HASIL KERJA", Peran.ISIAN, 32, ("RHK", "RENCANA HASIL KERJA (RHK)"), format="panjang"),
+    Kolom("teks", "RENCANA HASIL KERJA", Peran.ISIAN, 24, ("RHK", "RENCANA HASIL KERJA (RHK)"), format="panjang"),
     Kolom("aspek", "ASPEK", Peran.ISIAN, 13, daftar="DAFTAR_ASPEK"),
     Kolom(
         "iki",
         "INDIKATOR KINERJA INDIVIDU",
         Peran.ISIAN,
-        36,
+        25,
         ("IKI", "INDIKATOR KINERJA INDIVIDU (IKI)"),
         format="panjang",
     ),
-    Kolom("target", "TARGET", Peran.ISIAN, 11, format="target"),
-    Kolom("satuan", "SATUAN", Peran.ISIAN, 13, ("SATUAN TARGET",), format="panjang"),
-    Kolom("arah", "ARAH", Peran.ISIAN, 10, ("ARAH (NORMAL/KHUSUS)", "ARAH CAPAIAN"), daftar="DAFTAR_ARAH"),
+    Kolom("target", "TARGET", Peran.ISIAN, 9, format="target"),
+    Kolom("satuan", "SATUAN", Peran.ISIAN, 11, ("SATUAN TARGET",), format="panjang"),
+    Kolom("arah", "ARAH", Peran.ISIAN, 9, ("ARAH (NORMAL/KHUSUS)", "ARAH CAPAIAN"), daftar="DAFTAR_ARAH"),
 )
 
 KOLOM_EVALUASI: tuple[Kolom, ...] = (
-    Kolom("no", "NO", Peran.CERMIN, 6, sumber="no"),
-    Kolom("rhk", "RENCANA HASIL KERJA", Peran.CERMIN, 30, ("RHK",), format="panjang", sumber="teks"),
-    Kolom("aspek", "ASPEK", Peran.CERMIN, 11, sumber="aspek"),
-    Kolom("iki", "INDIKATOR KINERJA INDIVIDU", Peran.CERMIN, 32, ("IKI",), format="panjang", sumber="iki"),
-    Kolom("target", "TARGET", Peran.CERMIN, 13, format="panjang", sumber="target"),
+    Kolom("no", "NO", Peran.CERMIN, 4, sumber="no"),
+    Kolom("rhk", "RENCANA HASIL KERJA", Peran.CERMIN, 16, ("RHK",), format="panjang", sumber="teks"),
+    Kolom("aspek", "ASPEK", Peran.CERMIN, 9, sumber="aspek"),
+    Kolom("iki", "INDIKATOR KINERJA INDIVIDU", Peran.CERMIN, 17, ("IKI",), format="panjang", sumber="iki"),
+    Kolom("target", "TARGET", Peran.CERMIN, 9, format="panjang", sumber="target"),
     Kolom(
         "realisasi",
         "REALISASI",
         Peran.ISIAN,
-        20,
+        11,
         ("REALISASI BERDASARKAN BUKTI DUKUNG", "REALISASI (BERDASARKAN BUKTI DUKUNG)"),
         format="target",
     ),
-    Kolom("bukti_dukung", "BUKTI DUKUNG", Peran.ISIAN, 26, format="panjang"),
+    Kolom("bukti_dukung", "BUKTI DUKUNG", Peran.ISIAN, 13, format="panjang"),
     Kolom(
         "umpan_balik",
         "UMPAN BALIK BERKELANJUTAN",
         Peran.ISIAN,
-        30,
+        17,
         ("UMPAN BALIK", "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG"),
         format="panjang",
     ),
-    Kolom("kategori", "PENILAIAN KUALITATIF", Peran.ISIAN, 19, ("KATEGORI KUALITATIF",), daftar="DAFTAR_RATING"),
-    Kolom("capaian", "CAPAIAN (%)", Peran.HITUNG, 11, ("CAPAIAN",), format="angka", nama_kolom="CAPAIAN_IKI"),
-    Kolom("kategori_iki", "KATEGORI IKI", Peran.HITUNG, 17, format="panjang", nama_kolom="KATEGORI_IKI"),
-    Kolom("kategori_rhk", "KATEGORI RHK", Peran.HITUNG, 17, format="panjang", nama_kolom="KATEGORI_RHK"),
-    Kolom("penjelasan", "PENJELASAN", Peran.HITUNG, 40, format="panjang", nama_kolom="PENJELASAN_CAPAIAN"),
+    Kolom("kategori", "PENILAIAN KUALITATIF", Peran.ISIAN, 12, ("KATEGORI KUALITATIF",), daftar="DAFTAR_RATING"),
+    Kolom("capaian", "CAPAIAN (%)", Peran.HITUNG, 9, ("CAPAIAN",), format="angka", nama_kolom="CAPAIAN_IKI"),
+    Kolom("kategori_iki", "KATEGORI IKI", Peran.HITUNG, 10, format="panjang", nama_kolom="KATEGORI_IKI"),
+    Kolom("kategori_rhk", "KATEGORI RHK", Peran.HITUNG, 10, format="panjang", nama_kolom="KATEGORI_RHK"),
+    Kolom("penjelasan", "PENJELASAN", Peran.HITUNG, 15, format="panjang", nama_kolom="PENJELASAN_CAPAIAN"),
 )
 
 KOLOM_PERILAKU: tuple[Kolom, ...] = (
@@ -614,7 +616,7 @@ def _skp(
         ("UNIT_KERJA", "UNIT KERJA", "Unit kerja of the form header (the unit the SKP belongs to).", "panjang", None),
         ("JENIS_JABATAN", "JENIS JABATAN", "JPT / Administrator / Pengawas / Pelaksana / Fungsional.", None,
          "DAFTAR_JENIS_JABATAN"),
-        ("JENJANG", "JENJANG (KHUSUS JF)", "Jenjang of a jabatan fungsional (Ahli Pertama, Terampil, ...).", None,
+        ("JENJANG", "JENJANG (JF)", "Jenjang of a jabatan fungsional (Ahli Pertama, Terampil, ...).", None,
          "DAFTAR_JENJANG"),
     )  # fmt: skip
     umum_kanan = (
@@ -772,7 +774,7 @@ def _evaluasi(hasil: dict[str, Nama], tulisan: list[Tulisan], cermin: list[Cermi
                  Peran.ISIAN, "Rating hasil kerja given by the pejabat penilai (wins over the proposal).", kode=kode,
                  daftar="DAFTAR_RATING")  # fmt: skip
     r += 1
-    _label_nilai(hasil, nama("RATING_HASIL_KERJA_USULAN", kode), L, r, lbl, val, "USULAN RATING HASIL KERJA (SKPXL)",
+    _label_nilai(hasil, nama("RATING_HASIL_KERJA_USULAN", kode), L, r, lbl, val, "USULAN RATING HASIL KERJA",
                  Peran.HITUNG, "Rating hasil kerja proposed by skpxl from the capaian.", kode=kode)  # fmt: skip
     _jelas(hasil, nama("PENJELASAN_RATING_HASIL_KERJA", kode), L, r, jelas, kode, "How the proposal was reached.")
 
@@ -880,9 +882,11 @@ def _dokumen(hasil: dict[str, Nama], tulisan: list[Tulisan], cermin: list[Cermin
             cermin.append(Cermin(L, sel(rr, 2), (n,), gaya="cermin_dokumen"))
     r += len(baris) + 2
     if utama:
+        # Printed as the official format does: the place and date alone above the evaluator's signature,
+        # no label and no box (the yellow fill shows on screen only; the sheet prints in black and white).
         hasil["TEMPAT_TANGGAL"] = Nama(
             "TEMPAT_TANGGAL", L, sel(r, 2), Peran.ISIAN, "Place and date above the signatures (text).",
-            label="Tempat, tanggal:", label_ref=sel(r, 1),
+            format="ttd",
         )  # fmt: skip
     else:
         cermin.append(Cermin(L, sel(r, 2), ("TEMPAT_TANGGAL",), gaya="ttd"))
@@ -965,16 +969,21 @@ def rancang(
     tulisan.append(Tulisan(LEMBAR_SKP, hasil["PERIODISASI"].ref, pz.value, "isian"))
     lebar: dict[str, tuple[float, ...]] = {
         LEMBAR_SKP: tuple(k.lebar for k in KOLOM_HASIL_KERJA),
-        LEMBAR_DOKUMEN: (6, 34, 58),
-        LEMBAR_DOKUMEN_F4: (6, 34, 58),
+        LEMBAR_DOKUMEN: (5, 30, 52),  # fits A4 portrait at about 95 %
+        LEMBAR_DOKUMEN_F4: (5, 30, 52),
         LEMBAR_META: (24, 28, 2, *(30.0 for _ in DAFTAR)),
     }
     for p in periode:
         lebar[lembar_evaluasi(p)] = tuple(k.lebar for k in KOLOM_EVALUASI)
+    # Buttons just right of the printed columns, one above the other: inside the first screen of a laptop
+    # (the sheets are about 1,050 px wide at 100 % zoom) and never on paper.
     tombol = tuple(
-        Tombol(lembar, sel(0, c), teks, makro)
-        for lembar, c0 in ((LEMBAR_SKP, 11), *((lembar_evaluasi(p), 14) for p in periode))
-        for c, teks, makro in ((c0, "Validasi", "Validasi"), (c0 + 2, "Hitung", "Hitung"))
+        Tombol(lembar, sel(r, c), teks, makro)
+        for lembar, c in (
+            (LEMBAR_SKP, lebar_tabel(KOLOM_HASIL_KERJA)),
+            *((lembar_evaluasi(p), lebar_tabel(KOLOM_EVALUASI)) for p in periode),
+        )
+        for r, teks, makro in ((0, "Validasi", "Validasi"), (2, "Hitung", "Hitung"))
     )
     return Rancangan(
         periodisasi=pz,

@@ -9,23 +9,27 @@ run's highlights, listed on the "Hasil Validasi" sheet, are cleared first.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from skpxl.buku import layout as L
-from skpxl.buku.adapters.base import CellValue, Ref, Workbook
-from skpxl.core.enums import Tingkat
+from skpxl.buku.adapters.base import CellValue, Penata, Ref, TataLembar, Workbook
+from skpxl.core.enums import Periodisasi, Tingkat
 from skpxl.core.hitung import HasilHitung, HasilPeriode
-from skpxl.core.isian import baca_tanggal, format_tanggal
+from skpxl.core.isian import baca_tanggal
 from skpxl.core.models import SkpForm
 from skpxl.core.numbers import bulat
 from skpxl.core.packs import InfoPaket
-from skpxl.core.periode import AKHIR
+from skpxl.core.periode import AKHIR, daftar_periode
 from skpxl.core.temuan import Temuan, pisah_alamat
 
 # Hasil Validasi sheet: title rows, then the header row, then one row per finding.
 BARIS_JUDUL_HV = 1
 SEL_JUMLAH_HV = "B3"  # how many findings the sheet lists (read back to clear their highlights)
 BARIS_KEPALA_HV = 5
+# Column widths of Hasil Validasi (NO wide enough for the "Jumlah temuan" label above it): about 157 character
+# units, so A4 landscape fitted to the width prints 10 pt text at 8 pt or more.
+LEBAR_HV = (13, 11, 22, 20, 8, 16, 60)
+KOLOM_BUNGKUS_HV = (2, 3, 5, 6)  # KODE, LEMBAR, NILAI, PESAN wrap
 
 
 def _baris_awal(ref: Ref) -> int:
@@ -81,10 +85,11 @@ def tulis_hasil_validasi(wb: Workbook, temuan: Sequence[Temuan], paket: InfoPake
         else "Tidak ada temuan: formulir lolos validasi."
     )
     wb.write_block(hv, f"A{BARIS_JUDUL_HV}", [["HASIL VALIDASI SKP"], [ringkas]])
-    wb.write_block(hv, "A3", [["Jumlah temuan", len(temuan), "Paket aturan", paket.stempel, "Waktu",
+    wb.write_block(hv, "A3", [["Jumlah temuan", len(temuan), f"Paket aturan: {paket.stempel}", None, "Waktu",
                                f"{waktu:%d/%m/%Y %H:%M:%S}"]])  # fmt: skip
     wb.write_block(hv, f"A{BARIS_KEPALA_HV}", [list(L.KOLOM_HASIL_VALIDASI)])
     if not temuan:
+        _tata_hv(wb, BARIS_KEPALA_HV)
         return
     baris: list[list[CellValue]] = [
         [i, t.tingkat.value, t.kode, t.lembar, t.sel, t.nilai, t.pesan] for i, t in enumerate(temuan, start=1)
@@ -104,6 +109,16 @@ def tulis_hasil_validasi(wb: Workbook, temuan: Sequence[Temuan], paket: InfoPake
                 sorot[(t.lembar, t.sel)] = t.tingkat
     for (lembar, sel), tingkat in sorot.items():
         wb.set_fill(lembar, sel, L.WARNA_TEMUAN[tingkat])
+    _tata_hv(wb, awal + len(temuan) - 1)
+
+
+def _tata_hv(wb: Workbook, akhir: int) -> None:
+    """Widths, wrap, header style, frozen header and page setup, where the adapter can lay out a sheet."""
+    if isinstance(wb, Penata):
+        wb.tata_lembar(
+            L.LEMBAR_HASIL_VALIDASI,
+            TataLembar(LEBAR_HV, BARIS_JUDUL_HV, BARIS_KEPALA_HV, akhir, KOLOM_BUNGKUS_HV, "Hasil Validasi SKP"),
+        )
 
 
 def _baris_skp(sel: Mapping[str, str]) -> int | None:
@@ -172,17 +187,39 @@ def tulis_hasil_hitung(
     _tulis_nama(wb, names, "HITUNG_PAKET_ATURAN", hasil.paket.stempel)
     _tulis_nama(wb, names, "HITUNG_WAKTU", f"{waktu:%d/%m/%Y %H:%M:%S}")
     _tulis_nama(wb, names, "HITUNG_PERIODE", dok)
+    if isinstance(wb, Penata):  # texts written above may need taller rows (merged cells never grow by themselves)
+        for lembar, akhir in _baris_terakhir(names).items():
+            wb.paskan_tinggi(lembar, f"A1:{L.huruf_kolom(L.lebar_tabel(L.KOLOM_EVALUASI) - 1)}{akhir}")
+
+
+def _baris_terakhir(names: Mapping[str, Ref]) -> dict[str, int]:
+    """Last row (1-based) that a computed name reaches, per evaluation or dokumen sheet."""
+    hasil: dict[str, int] = {}
+    for ref in names.values():
+        if ref.sheet == L.LEMBAR_META or not (ref.sheet.startswith("EVALUASI") or ref.sheet.startswith("DOKUMEN")):
+            continue
+        r1 = L.urai_rentang(ref.ref)[2] + 1
+        hasil[ref.sheet] = max(hasil.get(ref.sheet, 0), r1)
+    return hasil
+
+
+def _tanggal_panjang(d: date) -> str:
+    """1 Januari 2026: the date as the SKP sheet shows it (and as the official format writes it)."""
+    return f"{d.day} {_BULAN[d.month - 1].label} {d.year}"
+
+
+_BULAN = daftar_periode(Periodisasi.BULANAN)
 
 
 def _teks_periode(form: SkpForm, hp: HasilPeriode) -> str:
     awal, akhir = baca_tanggal(form.periode_awal), baca_tanggal(form.periode_akhir)
     if hp.periode.kode == AKHIR:
-        rentang = f"{format_tanggal(awal)} s.d. {format_tanggal(akhir)}" if awal and akhir else "-"
+        rentang = f"{_tanggal_panjang(awal)} s.d. {_tanggal_panjang(akhir)}" if awal and akhir else "-"
         return f"PERIODE PENILAIAN: {rentang} (AKHIR)"
     ada = awal or akhir
     if ada is None:
         return f"PERIODE PENILAIAN: {hp.periode.label}"
     return (
-        f"PERIODE PENILAIAN: {format_tanggal(hp.periode.tanggal_awal(ada.year))} s.d. "
-        f"{format_tanggal(hp.periode.tanggal_akhir(ada.year))} ({hp.periode.label})"
+        f"PERIODE PENILAIAN: {_tanggal_panjang(hp.periode.tanggal_awal(ada.year))} s.d. "
+        f"{_tanggal_panjang(hp.periode.tanggal_akhir(ada.year))} ({hp.periode.label})"
     )

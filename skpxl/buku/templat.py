@@ -59,6 +59,7 @@ from skpxl.buku.layout import (
     urai_rentang,
     urai_sel,
 )
+from skpxl.buku.ukuran import TINGGI_BAKU, tinggi_baris
 from skpxl.core.enums import JenisRHK, Periodisasi
 from skpxl.core.models import SkpForm
 
@@ -68,6 +69,7 @@ DIBUAT = datetime(2026, 1, 1, 0, 0, 0)  # fixed creation date: byte-reproducible
 KERTAS_A4 = 9
 KERTAS_FOLIO_F4 = 14  # "Folio 8½ × 13 in" = 215.9 × 330.2 mm ≈ F4 (215 × 330 mm)
 FONT = "Arial"
+LEBAR_BAKU = 8.43  # Excel's default column width
 
 _GAYA: dict[str, dict[str, Any]] = {
     "judul": {"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"},
@@ -84,12 +86,14 @@ _GAYA: dict[str, dict[str, Any]] = {
     },
     "label": {"border": 1, "valign": "top", "text_wrap": True},
     "nomor": {"border": 1, "align": "center", "valign": "top"},
-    "panduan": {"border": 1, "valign": "top", "text_wrap": True, "font_size": 9},
-    "penanda": {"bold": True, "border": 1, "bg_color": WARNA_PENANDA},
-    "catatan": {"italic": True, "font_size": 9, "font_color": "#595959"},
+    "panduan": {"border": 1, "valign": "top", "text_wrap": True},
+    # A section row ("A. UTAMA") reads as one band: no inner borders for its text to run across.
+    "penanda": {"bold": True, "top": 1, "bottom": 1, "bg_color": WARNA_PENANDA},
+    "penanda_awal": {"bold": True, "top": 1, "bottom": 1, "left": 1, "bg_color": WARNA_PENANDA},
+    "penanda_akhir": {"top": 1, "bottom": 1, "right": 1, "bg_color": WARNA_PENANDA},
+    "catatan": {"italic": True, "font_color": "#595959"},
     "petunjuk": {
         "italic": True,
-        "font_size": 9,
         "text_wrap": True,
         "valign": "top",
         "border": 1,
@@ -98,11 +102,11 @@ _GAYA: dict[str, dict[str, Any]] = {
     "tengah": {"align": "center", "valign": "bottom", "text_wrap": True},
     "ttd": {"align": "center", "valign": "top"},
     "ttd_nama": {"align": "center", "bold": True, "underline": 1},
-    "kecil": {"italic": True, "font_size": 8, "font_color": "#7F7F7F"},
+    "kecil": {"italic": True, "font_color": "#7F7F7F"},
     "meta": {},
     "cermin": {"border": 1, "valign": "top", "text_wrap": True, "bg_color": WARNA_CERMIN},
     "cermin_dokumen": {"border": 1, "valign": "top", "text_wrap": True},
-    "isian": {"border": 1, "valign": "top", "bg_color": WARNA_ISIAN, "locked": False},
+    "isian": {"border": 1, "valign": "top", "text_wrap": True, "bg_color": WARNA_ISIAN, "locked": False},
     "isian_panjang": {"border": 1, "valign": "top", "text_wrap": True, "bg_color": WARNA_ISIAN, "locked": False},
     "isian_teks": {"border": 1, "valign": "top", "bg_color": WARNA_ISIAN, "locked": False, "num_format": "@"},
     "isian_tanggal": {
@@ -113,9 +117,12 @@ _GAYA: dict[str, dict[str, Any]] = {
         "locked": False,
         "num_format": "[$-421]d mmmm yyyy",
     },
+    "isian_ttd": {"align": "center", "valign": "bottom", "bg_color": WARNA_ISIAN, "locked": False},
     "isian_target": {"border": 1, "valign": "top", "align": "right", "bg_color": WARNA_ISIAN, "locked": False},
-    "hitung": {"border": 1, "valign": "top", "bg_color": WARNA_HITUNG, "bold": True},
-    "hitung_panjang": {"border": 1, "valign": "top", "text_wrap": True, "bg_color": WARNA_HITUNG, "font_size": 9},
+    "hitung": {"border": 1, "valign": "top", "text_wrap": True, "bg_color": WARNA_HITUNG, "bold": True},
+    "hitung_judul": {"bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, "bg_color": WARNA_HITUNG},
+    "hitung_dokumen": {"border": 1, "valign": "top", "text_wrap": True, "bg_color": WARNA_HITUNG},
+    "hitung_panjang": {"border": 1, "valign": "top", "text_wrap": True, "bg_color": WARNA_HITUNG},
     "hitung_angka": {"border": 1, "valign": "top", "bg_color": WARNA_HITUNG, "num_format": "0.00"},
 }
 
@@ -124,7 +131,7 @@ for _g in ("judul", "subjudul_tengah", "kepala", "tengah", "ttd", "ttd_nama"):
     _GAYA[_g + "_lintas"] = {**_GAYA[_g], **_LINTAS}
 _GAYA["label_polos"] = {"valign": "top"}
 _GAYA["cermin_polos"] = {"valign": "top", "bg_color": WARNA_CERMIN}
-_GAYA_GABUNG = frozenset({"petunjuk", "panduan"})  # wrapped texts: merged
+_GAYA_GABUNG = frozenset({"petunjuk", "panduan", "kepala"})  # wrapped texts: merged
 _GAYA_LINTAS = frozenset({"judul", "subjudul_tengah", "kepala", "tengah", "ttd", "ttd_nama"})  # centred across
 _GAYA_ALIR = {"label": "label_polos", "cermin": "cermin_polos", "cermin_dokumen": "cermin_polos", "catatan": "catatan",
               "kecil": "kecil", "judul_kiri": "judul_kiri"}  # fmt: skip
@@ -147,6 +154,7 @@ def _gaya_peran(peran: Peran, fmt: str | None) -> str:
             "tanggal": "isian_tanggal",
             "panjang": "isian_panjang",
             "target": "isian_target",
+            "ttd": "isian_ttd",
         }.get(fmt or "", "isian")
     if peran is Peran.HITUNG:
         return {"panjang": "hitung_panjang", "angka": "hitung_angka"}.get(fmt or "", "hitung")
@@ -239,7 +247,17 @@ def build_bytes(
     if form is not None:
         tulis_form(mem, form)
     out = io.BytesIO()
-    wb = xlsxwriter.Workbook(out, {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
+    wb = xlsxwriter.Workbook(
+        out,
+        {
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            # The default font sets the unit of column widths: Arial 10 (as every cell) prints with the same
+            # metrics everywhere (Liberation Sans in LibreOffice), where Calibri would be replaced by a wider font.
+            "default_format_properties": {"font_name": FONT, "font_size": 10},
+        },
+    )
     wb.set_properties(
         {
             "title": "Sasaran Kinerja Pegawai (SKP) dan Evaluasi Kinerja",
@@ -326,17 +344,27 @@ def _rencana(r: Rancangan, mem: MemoryWorkbook) -> dict[str, _Lembar]:
         if n.lembar == LEMBAR_META or n.nama.startswith(("TABEL_", "LAMPIRAN_")) or ":" in n.ref:
             continue
         lb = rencana[n.lembar]
-        lb.atur(n.gabung or n.ref, _gaya_peran(n.peran, n.format))
+        gaya = _gaya_peran(n.peran, n.format)
+        if n.lembar in (LEMBAR_DOKUMEN, LEMBAR_DOKUMEN_F4):  # the signed page: official look, no bold boxes
+            gaya = "hitung_judul" if n.nama == "DOKUMEN_PERIODE" else {"hitung": "hitung_dokumen"}.get(gaya, gaya)
+        lb.atur(n.gabung or n.ref, gaya)
         if n.label and n.label_ref:
             lb.hias(n.label_ref, "label")
         if n.daftar:
             _dropdown(lb, n.ref, n.daftar)
         if n.format == "teks":
             _pesan(lb, n.ref, "NIP", "18 digit tanpa spasi, misalnya 199001012015031001. Sel ini berformat teks.")
-        if n.format == "panjang" and n.peran is Peran.HITUNG:
-            lb.tinggi[urai_sel(n.ref)[0]] = 48
-        if n.nama.startswith("CATATAN") or n.nama == "DOKUMEN_CATATAN":
-            lb.tinggi[urai_sel(n.ref)[0]] = 60
+        if n.format == "ttd":
+            _pesan(
+                lb,
+                n.ref,
+                "TEMPAT, TANGGAL",
+                "Tempat dan tanggal penandatanganan, misalnya: Nusa Lestari, 15 Januari 2027.",
+            )
+        if n.format == "panjang" and n.peran is not Peran.LABEL:
+            # Room for what is typed or computed later: Excel does not grow a merged cell's row by itself.
+            baris = 4 if n.nama.startswith("CATATAN") or n.nama == "DOKUMEN_CATATAN" else 2
+            lb.tinggi[urai_sel(n.ref)[0]] = _tinggi_minimal(baris)
     for cm in r.cermin:
         lb = rencana[cm.lembar]
         lb.hias(cm.ref, cm.gaya)
@@ -356,6 +384,9 @@ def _rencana(r: Rancangan, mem: MemoryWorkbook) -> dict[str, _Lembar]:
         "Angka saja (satuannya di kolom SATUAN), rentang seperti 80-90, atau uraian untuk pendekatan kualitatif.",
     )
     _tabel(rencana[LEMBAR_SKP], r.nama["TABEL_PERILAKU"], KOLOM_PERILAKU, set())
+    p_r0, _, p_r1, _ = urai_rentang(r.nama["TABEL_PERILAKU"].ref)
+    for rr in range(p_r0 + 1, p_r1 + 1):  # EKSPEKTASI KHUSUS PIMPINAN is typed into merged cells
+        rencana[LEMBAR_SKP].tinggi[rr] = _tinggi_minimal(3)
     for n_lamp in ("LAMPIRAN_DUKUNGAN_SUMBER_DAYA", "LAMPIRAN_SKEMA_PERTANGGUNGJAWABAN", "LAMPIRAN_KONSEKUENSI"):
         r0, c0, r1, _ = urai_rentang(r.nama[n_lamp].ref)
         for rr in range(r0 + 1, r1 + 1):
@@ -381,6 +412,8 @@ def _rencana(r: Rancangan, mem: MemoryWorkbook) -> dict[str, _Lembar]:
         tu = r.nama[nama("TABEL_UMPAN_BALIK_PERILAKU", p.kode)]
         _tabel(lb, tu, KOLOM_UMPAN_BALIK_PERILAKU, set())
         u_r0, _, u_r1, _ = urai_rentang(tu.ref)
+        for rr in range(u_r0 + 1, u_r1 + 1):  # umpan balik is typed into merged cells: three lines of room
+            lb.tinggi[rr] = _tinggi_minimal(3)
         p_r0 = urai_rentang(tabel_p.ref)[0]
         c_ek = posisi_kolom(KOLOM_UMPAN_BALIK_PERILAKU)["ekspektasi_khusus"]
         for i in range(1, u_r1 - u_r0 + 1):
@@ -408,6 +441,7 @@ def _tabel(lb: _Lembar, n: Nama, kolom: tuple[Kolom, ...], penanda: set[int]) ->
         rr = r0 + 1 + i
         if i in penanda:
             lb.atur(f"{sel(rr, c0)}:{sel(rr, c1)}", "penanda", gabung=False)
+            lb.gaya[(rr, c0)], lb.gaya[(rr, c1)] = "penanda_awal", "penanda_akhir"
             continue
         for k in kolom:
             c = pos[k.kunci]
@@ -508,6 +542,39 @@ def _tulis_nilai(ws: Worksheet, r: int, c: int, v: CellValue, f: Format | None) 
         ws.write_string(r, c, v, f)
 
 
+def _tinggi_minimal(baris: int, pt: float = 10) -> float:
+    return tinggi_baris("\n".join("x" * baris), 100, pt)
+
+
+def _paskan_tinggi(lb: _Lembar, nilai: Mapping[tuple[int, int], CellValue], lebar: Sequence[float]) -> None:
+    """Store a height for every row whose wrapped text needs more than one line.
+
+    Excel never auto-fits the rows of merged cells and LibreOffice does not auto-fit rows of a file written
+    by a library, so without a stored height only the first line would show (:mod:`skpxl.buku.ukuran`).
+    """
+    perlu: dict[int, float] = {}
+    gabungan: list[tuple[int, int, float]] = []
+    for (r, c), gaya in lb.gaya.items():
+        teks = lb.rumus[(r, c)][1] if (r, c) in lb.rumus else nilai.get((r, c))
+        g = _GAYA[gaya]
+        if not isinstance(teks, str) or not teks or not (g.get("text_wrap") or "\n" in teks):
+            continue
+        r1, c1 = lb.gabung.get((r, c), (r, c))
+        kolom = [lebar[x] if x < len(lebar) else LEBAR_BAKU for x in range(c, c1 + 1)]
+        h = tinggi_baris(teks, kolom, g.get("font_size", 10), bool(g.get("bold")))
+        if r1 == r:
+            perlu[r] = max(perlu.get(r, 0.0), h)
+        else:
+            gabungan.append((r, r1, h))
+    for r, h in perlu.items():
+        if h > TINGGI_BAKU:
+            lb.tinggi[r] = max(lb.tinggi.get(r, 0.0), h)
+    for r0, r1, h in gabungan:  # a block over several rows: the last row takes what is missing
+        ada = sum(lb.tinggi.get(r, TINGGI_BAKU) for r in range(r0, r1 + 1))
+        if h > ada:
+            lb.tinggi[r1] = lb.tinggi.get(r1, TINGGI_BAKU) + h - ada
+
+
 def _emit(
     ws: Worksheet,
     lb: _Lembar,
@@ -516,11 +583,12 @@ def _emit(
     fmt: Mapping[str, Format],
     lebar: Sequence[float],
 ) -> None:
+    nilai = {(r, c): v for r, c, v in mem.cells(lembar)}
+    _paskan_tinggi(lb, nilai, lebar)
     for c, w in enumerate(lebar):
         ws.set_column(c, c, w)
     for r_, h in sorted(lb.tinggi.items()):
         ws.set_row(r_, h)
-    nilai = {(r, c): v for r, c, v in mem.cells(lembar)}
     tertutup: set[tuple[int, int]] = set()
     for (r0, c0), (r1, c1) in sorted(lb.gabung.items()):
         f = fmt[lb.gaya.get((r0, c0), "meta")]
@@ -571,7 +639,10 @@ def _cetak(r: Rancangan, ws: Mapping[str, Worksheet], protect: bool) -> None:
         w.set_paper(KERTAS_A4)
         w.fit_to_pages(1, 0)
         w.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
-        w.set_footer("&L&8skpxl " + TEMPLATE_ID + " " + TEMPLATE_VERSI + "&R&8Halaman &P dari &N")
+        # The title (and an evaluation's period) on every page: a loose page still says what it is. Not the
+        # table header: the SKP and EVALUASI sheets hold more than one table.
+        w.repeat_rows(0, 0 if lembar == LEMBAR_SKP else 1)
+        w.set_footer(f'&L&"{FONT}"&10&A · skpxl {TEMPLATE_ID} {TEMPLATE_VERSI}&R&"{FONT}"&10Halaman &P dari &N')
         if lembar == LEMBAR_SKP:
             r_lamp = urai_rentang(r.nama["LAMPIRAN_DUKUNGAN_SUMBER_DAYA"].ref)[0] - 1
             r_perilaku = urai_rentang(r.nama["TABEL_PERILAKU"].ref)[0] - 1

@@ -63,7 +63,7 @@ def test_hitung_writes_computed_cells_and_dokumen() -> None:
     assert "→ Sangat Baik" in str(value("PENJELASAN_PREDIKAT"))
     assert value("DOKUMEN_PREDIKAT") == "Sangat Baik"
     assert value("DOKUMEN_PREDIKAT_ORGANISASI") == "Baik"
-    assert value("DOKUMEN_PERIODE") == "PERIODE PENILAIAN: 01/01/2026 s.d. 31/12/2026 (AKHIR)"
+    assert value("DOKUMEN_PERIODE") == "PERIODE PENILAIAN: 1 Januari 2026 s.d. 31 Desember 2026 (AKHIR)"
     assert value("HITUNG_PAKET_ATURAN") == "permenpanrb-6-2022 v1.0.0"
     assert value("HITUNG_WAKTU") == "31/12/2026 09:30:00"
     # per-IKI capaian in the AKHIR evaluation table, aligned with the HASIL KERJA rows
@@ -134,7 +134,8 @@ def test_selected_period_goes_to_dokumen() -> None:
     lap = hitung_buku(wb, periode="tw1", waktu=WAKTU)
     assert lap.hasil is not None and list(lap.hasil.periode) == ["TW1", "AKHIR"]
     ref = wb.names()["DOKUMEN_PERIODE"]
-    assert wb.read_block(ref.sheet, ref.ref)[0][0] == "PERIODE PENILAIAN: 01/01/2026 s.d. 31/03/2026 (Triwulan I)"
+    periode = "PERIODE PENILAIAN: 1 Januari 2026 s.d. 31 Maret 2026 (Triwulan I)"
+    assert wb.read_block(ref.sheet, ref.ref)[0][0] == periode
     ak = wb.names()["ANGKA_KREDIT_TW1"]
     assert Decimal(str(wb.read_block(ak.sheet, ak.ref)[0][0])) == Decimal("2.34")
 

@@ -89,3 +89,35 @@ class Workbook(WorkbookReader, Protocol):
     def save(self, path: str | os.PathLike[str] | None = None) -> None:
         """Persist (to ``path``, or where the workbook came from)."""
         ...
+
+
+@dataclass(frozen=True)
+class TataLembar:
+    """How a sheet that skpxl writes from scratch (Hasil Validasi) looks on screen and on paper.
+
+    Rows are 1-based. The header row is bold on grey with borders, frozen on screen and repeated
+    on every printed page; the sheet prints landscape on A4, fitted to the page width.
+    """
+
+    lebar_kolom: tuple[float, ...]  # width of each column from A, in Excel character units
+    baris_judul: int  # the title row (bold, larger)
+    baris_kepala: int  # the table's header row
+    baris_akhir: int  # the last used row (the print area ends there)
+    kolom_bungkus: tuple[int, ...] = ()  # 0-based columns whose body text wraps
+    kaki: str = ""  # page footer text (left); the page number goes right
+
+
+@runtime_checkable
+class Penata(Protocol):
+    """Optional layout operations; adapters that cannot (or need not) lay out a sheet leave them out."""
+
+    def tata_lembar(self, sheet: str, tata: TataLembar) -> None:
+        """Give ``sheet`` column widths, header and body styles, frozen header and page setup."""
+        ...
+
+    def paskan_tinggi(self, sheet: str, ref: str) -> None:
+        """Grow the rows of ``ref`` so their wrapped texts show whole (merged cells included).
+
+        Rows only grow: a height the template gave for typing stays. Same text, same height.
+        """
+        ...

@@ -25,13 +25,15 @@ from typing import Any
 
 import openpyxl  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell  # type: ignore[import-untyped, unused-ignore]
-from openpyxl.styles import PatternFill  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.worksheet.cell_range import CellRange  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.worksheet.hyperlink import Hyperlink  # type: ignore[import-untyped, unused-ignore]
 
-from skpxl.buku.adapters.base import Block, CellValue, Ref
+from skpxl.buku.adapters.base import Block, CellValue, Ref, TataLembar
 from skpxl.buku.layout import rentang, rujukan_excel, tautan_internal, urai_rentang, urai_rujukan_excel, urai_sel
+from skpxl.buku.ukuran import TINGGI_BAKU, tinggi_baris
 from skpxl.core.errors import BerkasTidakTerbaca
 
 __all__ = ["OpenpyxlWorkbook", "buka", "sisipkan_baris"]
@@ -169,6 +171,74 @@ class OpenpyxlWorkbook:
             raise ValueError("tidak ada tujuan penyimpanan")
         self.wb.save(tujuan)
 
+    # -- layout (optional protocol :class:`skpxl.buku.adapters.base.Penata`)
+    def tata_lembar(self, sheet: str, tata: TataLembar) -> None:
+        self._boleh_tulis()
+        ws = self.wb[sheet]
+        for c, w in enumerate(tata.lebar_kolom, start=1):
+            ws.column_dimensions[get_column_letter(c)].width = w + _PADDING_LEBAR
+        n_kolom = len(tata.lebar_kolom)
+        garis = Side(style="thin")
+        kotak = Border(left=garis, right=garis, top=garis, bottom=garis)
+        for row in ws.iter_rows(min_row=tata.baris_judul, max_row=tata.baris_akhir, max_col=n_kolom):
+            for cell in row:
+                r = cell.row
+                if r == tata.baris_judul:
+                    cell.font = Font(name=_HURUF, size=14, bold=True)
+                elif r == tata.baris_kepala:
+                    cell.font = Font(name=_HURUF, size=10, bold=True)
+                    cell.fill = PatternFill(fill_type="solid", start_color="FFD9D9D9", end_color="FFD9D9D9")
+                    cell.border = kotak
+                    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+                elif r > tata.baris_kepala:
+                    tautan = cell.hyperlink is not None
+                    cell.font = Font(name=_HURUF, size=10, color="FF0563C1" if tautan else None, underline=(
+                        "single" if tautan else None))  # fmt: skip
+                    cell.border = kotak
+                    cell.alignment = Alignment(vertical="top", wrap_text=cell.column - 1 in tata.kolom_bungkus)
+                else:
+                    cell.font = Font(name=_HURUF, size=10, bold=r == tata.baris_judul + 1)  # the summary line
+                    cell.alignment = Alignment(horizontal="left", vertical="top")
+        ws.freeze_panes = f"A{tata.baris_kepala + 1}"
+        ws.print_title_rows = f"{tata.baris_kepala}:{tata.baris_kepala}"
+        ws.print_area = f"A1:{get_column_letter(n_kolom)}{max(tata.baris_akhir, tata.baris_kepala)}"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_margins.left, ws.page_margins.right = 0.5, 0.4
+        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        ws.oddFooter.left.text, ws.oddFooter.left.size, ws.oddFooter.left.font = tata.kaki, 10, _HURUF
+        ws.oddFooter.right.text, ws.oddFooter.right.size, ws.oddFooter.right.font = (
+            "Halaman &P dari &N", 10, _HURUF)  # fmt: skip
+        self.paskan_tinggi(sheet, f"A{tata.baris_judul}:{get_column_letter(n_kolom)}{tata.baris_akhir}")
+
+    def paskan_tinggi(self, sheet: str, ref: str) -> None:
+        self._boleh_tulis()
+        ws = self.wb[sheet]
+        r0, c0, r1, c1 = urai_rentang(ref)
+        gabung = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
+        perlu: dict[int, float] = {}
+        for row in ws.iter_rows(min_row=r0 + 1, max_row=r1 + 1, min_col=c0 + 1, max_col=c1 + 1):
+            for cell in row:
+                v = cell.value
+                if isinstance(cell, MergedCell) or not isinstance(v, str) or not v or v.startswith("="):
+                    continue
+                if not (cell.alignment.wrap_text or "\n" in v):
+                    continue
+                m = gabung.get((cell.row, cell.column))
+                if m is not None and m.max_row > m.min_row:
+                    continue  # a block over several rows keeps the heights it was built with
+                c_akhir = m.max_col if m is not None else cell.column
+                lebar = [_lebar_kolom(ws, c) for c in range(cell.column, c_akhir + 1)]
+                h = tinggi_baris(v, lebar, float(cell.font.sz or 10), bool(cell.font.b))
+                perlu[cell.row] = max(perlu.get(cell.row, 0.0), h)
+        for r, h in perlu.items():
+            ada = ws.row_dimensions[r].height
+            if h > TINGGI_BAKU and (ada is None or h > ada):
+                ws.row_dimensions[r].height = h
+
     # -- internals
     def _boleh_tulis(self) -> None:
         if self.read_only:
@@ -188,6 +258,21 @@ class OpenpyxlWorkbook:
                 raise RuntimeError("hasil rumus tidak tersedia untuk buku kerja tanpa berkas")
             self._twin = openpyxl.load_workbook(self.path, data_only=True, read_only=False)
         return self._twin
+
+
+_HURUF = "Arial"
+_PADDING_LEBAR = 0.7109375  # Excel stores a width of 15 as 15.7109375 (5 px of cell padding)
+
+
+def _lebar_kolom(ws: Any, c: int) -> float:
+    """Width of column ``c`` (1-based) in character units as Excel shows it (padding taken off)."""
+    d = ws.column_dimensions.get(get_column_letter(c))
+    if d is not None and d.width:
+        return max(float(d.width) - _PADDING_LEBAR, 0.0)
+    for dim in ws.column_dimensions.values():  # a column inside a <col min max> group
+        if dim.min and dim.max and dim.min <= c <= dim.max and dim.width:
+            return max(float(dim.width) - _PADDING_LEBAR, 0.0)
+    return 8.43
 
 
 def buka(path: str | os.PathLike[str], *, read_only: bool = False) -> OpenpyxlWorkbook:
