@@ -231,10 +231,11 @@ def siapkan(folder: Path) -> list[Path]:
     for jenis, form in contoh_per_jenis().items():
         hasil.append(_simpan_hitung(build_bytes(form=form), folder / f"contoh_{jenis}.xlsx", hitung=True))
     hasil.append(_simpan_hitung(build_bytes(), folder / "hasil_validasi_templat_kosong.xlsx", hitung=False))
-    with tempfile.TemporaryDirectory(prefix="skpxl-cetak-") as tmp:
-        tulis_contoh(Path(tmp))
-        rekap = folder / "rekap_contoh.xlsx"
-        rekap_folder(Path(tmp), rekap, waktu=WAKTU_CONTOH)
+    unit = folder / "unit_contoh"  # the recap names its folder: a stable one, not a random temporary name
+    shutil.rmtree(unit, ignore_errors=True)
+    tulis_contoh(unit)
+    rekap = folder / "rekap_contoh.xlsx"
+    rekap_folder(unit, rekap, waktu=WAKTU_CONTOH)
     hasil.append(rekap)
     return hasil
 
@@ -421,7 +422,7 @@ def periksa_lembar(ws: Any, halaman: int) -> tuple[list[str], list[str], list[st
             ruang = lebar
             if cell.alignment.horizontal in (None, "general", "left", "centerContinuous"):
                 c = c1 + 1
-                batas = area[2] if area else ws.max_column
+                batas = area[2] if area else 16384  # without a print area text may run on to the last column
                 while ruang < w and c <= batas and ws.cell(cell.row, c).value in (None, ""):
                     ruang += px(c)
                     c += 1

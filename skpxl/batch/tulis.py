@@ -54,7 +54,7 @@ LEBAR_ROSTER = (20, 28, 40, 34)
 BUNGKUS_PEGAWAI = frozenset(range(1, 19)) - {7}  # every text column but the two NIP columns
 BUNGKUS_TEMUAN = frozenset({0, 2, 3, 5, 6})
 FONT = "Arial"
-LEBAR_RINGKASAN = (24, 11, 11, 11, 11, 9, 9, 9, 9, 9, 9, 9)  # the table (A:E), then room for the chart
+LEBAR_RINGKASAN = (24, 11, 11, 11, 11, *(9,) * 8)  # the table (A:E), then room for the 500 px chart
 LEBAR_TABEL_RINGKASAN = 5
 BARIS_GRAFIK = 17  # rows the 300 px chart covers
 
@@ -320,7 +320,7 @@ class PenulisRekap:
             if n_unit < 20 and u.total:
                 self._grafik(ws, u.unit, awal, r + 2, ada_maks, ada_min)
             r = max(rr + 2, r + 2 + BARIS_GRAFIK) if n_unit < 20 and u.total else rr + 2
-        _cetak(ws, "Ringkasan", judul=False)
+        _cetak(ws, "Ringkasan", judul=False, garis=False)
         ws.print_area(0, 0, max(r - 2, 1), n_kolom - 1)
 
     def _grafik(self, ws: Any, unit: str, awal: int, baris_grafik: int, ada_maks: bool, ada_min: bool) -> None:
@@ -363,13 +363,16 @@ class PenulisRekap:
         ws.insert_chart(baris_grafik, LEBAR_TABEL_RINGKASAN, chart, {"x_offset": 12})
 
 
-def _cetak(ws: Any, nama: str, *, halaman_lebar: int = 1, kolom_ulang: int = 0, judul: bool = True) -> None:
+def _cetak(
+    ws: Any, nama: str, *, halaman_lebar: int = 1, kolom_ulang: int = 0, judul: bool = True, garis: bool = True
+) -> None:
     """A4 landscape fitted to the page width, header row on every page, gridlines and page numbers printed."""
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(halaman_lebar, 0)
     ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
-    ws.hide_gridlines(0)
+    if garis:  # the data sheets have no cell borders: print the grid
+        ws.hide_gridlines(0)
     if judul:
         ws.repeat_rows(0)
     if kolom_ulang:

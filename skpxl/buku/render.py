@@ -28,7 +28,7 @@ SEL_JUMLAH_HV = "B3"  # how many findings the sheet lists (read back to clear th
 BARIS_KEPALA_HV = 5
 # Column widths of Hasil Validasi (NO wide enough for the "Jumlah temuan" label above it): about 157 character
 # units, so A4 landscape fitted to the width prints 10 pt text at 8 pt or more.
-LEBAR_HV = (13, 11, 22, 20, 8, 16, 60)
+LEBAR_HV = (13, 11, 26, 18, 8, 16, 57)
 KOLOM_BUNGKUS_HV = (2, 3, 5, 6)  # KODE, LEMBAR, NILAI, PESAN wrap
 
 

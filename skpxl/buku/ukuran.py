@@ -110,6 +110,8 @@ def tinggi_baris(teks: str, lebar: float | Sequence[float], pt: float = 10, teba
     kolom = [lebar] if isinstance(lebar, int | float) else list(lebar)
     px = sum(px_kolom(w) for w in kolom)
     n = baris_teks(teks, px, pt, tebal)
+    if n == 1:  # Excel's own height for one line (12.75 pt for Arial 10)
+        return max(TINGGI_BAKU, math.ceil(pt * 1.275 * 4) / 4)
     return max(TINGGI_BAKU, math.ceil((n * _garis(pt) + 3) * 4) / 4)
 
 

@@ -195,7 +195,11 @@ class OpenpyxlWorkbook:
                     cell.font = Font(name=_HURUF, size=10, color="FF0563C1" if tautan else None, underline=(
                         "single" if tautan else None))  # fmt: skip
                     cell.border = kotak
-                    cell.alignment = Alignment(vertical="top", wrap_text=cell.column - 1 in tata.kolom_bungkus)
+                    cell.alignment = Alignment(
+                        horizontal="center" if cell.column == 1 else None,  # the row number
+                        vertical="top",
+                        wrap_text=cell.column - 1 in tata.kolom_bungkus,
+                    )
                 else:
                     cell.font = Font(name=_HURUF, size=10, bold=r == tata.baris_judul + 1)  # the summary line
                     cell.alignment = Alignment(horizontal="left", vertical="top")
