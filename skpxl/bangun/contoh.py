@@ -452,8 +452,9 @@ def _predikat(o: Orang, kode: str) -> str:
 
 
 def _catatan(o: Orang, kode: str) -> str:
-    teks = CATATAN[_predikat(o, kode)]
-    return f"{teks} {o.catatan_khusus}" if kode == AKHIR and o.catatan_khusus else teks
+    """The evaluator's own words only: how a rating came about is Hitung's explanation, in its own cells (the
+    designer's note on each person is in manifest.json)."""
+    return CATATAN[_predikat(o, kode)]
 
 
 def form_orang(o: Orang) -> SkpForm:
@@ -565,6 +566,7 @@ def manifest() -> dict[str, object]:
                 "nip_penilai": penilai.nip,
                 "nip_atasan_penilai": atasan_penilai.nip,
                 "predikat_akhir": o.predikat,
+                "keterangan": o.catatan_khusus,
                 "periode": periode,
             }
         )

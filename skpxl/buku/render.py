@@ -167,7 +167,8 @@ def tulis_hasil_hitung(
         nilai: dict[str, CellValue] = {
             "RATING_HASIL_KERJA_USULAN": _nilai(hp.usulan.rating if hp.usulan else None),
             "PENJELASAN_RATING_HASIL_KERJA": hp.penjelasan_hasil_kerja or None,
-            "RATING_PERILAKU_USULAN": _nilai(hp.usulan_perilaku.rating if hp.usulan_perilaku else None),
+            # "-" rather than an empty box: no rating per core value was given, so there is nothing to propose
+            "RATING_PERILAKU_USULAN": _nilai(hp.usulan_perilaku.rating) if hp.usulan_perilaku else "-",
             "PENJELASAN_RATING_PERILAKU": hp.penjelasan_perilaku or None,
             "PREDIKAT": _nilai(hp.predikat),
             "PENJELASAN_PREDIKAT": hp.penjelasan_predikat or None,

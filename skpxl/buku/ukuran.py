@@ -12,6 +12,7 @@ Pure: no Excel library is imported here.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 __all__ = [
@@ -79,7 +80,11 @@ def lebar_teks_px(teks: str, pt: float = 10, tebal: bool = False) -> float:
 
 
 def baris_teks(teks: str, lebar_px: float, pt: float = 10, tebal: bool = False) -> int:
-    """Lines ``teks`` takes when wrapped in a cell ``lebar_px`` wide (words move whole; a too-long word breaks)."""
+    """Lines ``teks`` takes when wrapped in a cell ``lebar_px`` wide.
+
+    Words move whole; a line may also break after "/" or "-" (links, "rhk1-iki2"), as Excel and LibreOffice do;
+    a piece still wider than the cell breaks where it reaches the edge.
+    """
     ruang = max(lebar_px - _PADDING_PX, 1.0)
     spasi = lebar_teks_px(" ", pt, tebal)
     n = 0
@@ -87,17 +92,24 @@ def baris_teks(teks: str, lebar_px: float, pt: float = 10, tebal: bool = False) 
         n += 1
         isi = 0.0
         for kata in paragraf.split():
-            w = lebar_teks_px(kata, pt, tebal)
-            if isi and isi + spasi + w <= ruang:
-                isi += spasi + w
-                continue
-            if isi:
-                n += 1
-            while w > ruang:  # a word longer than the cell is broken where it reaches the edge
-                n += 1
-                w -= ruang
-            isi = w
+            for j, potong in enumerate(_PECAH.split(kata)):
+                if not potong:
+                    continue
+                w = lebar_teks_px(potong, pt, tebal)
+                jarak = spasi if j == 0 else 0.0  # pieces of one word follow each other without a space
+                if isi and isi + jarak + w <= ruang:
+                    isi += jarak + w
+                    continue
+                if isi:
+                    n += 1
+                while w > ruang:  # wider than the cell: broken where it reaches the edge
+                    n += 1
+                    w -= ruang
+                isi = w
     return max(n, 1)
+
+
+_PECAH = re.compile(r"(?<=[/-])")
 
 
 def _garis(pt: float) -> float:

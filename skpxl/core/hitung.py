@@ -16,7 +16,7 @@ from skpxl.core.models import IKI, RHK, SkpForm
 from skpxl.core.numbers import dalam_konteks, format_angka
 from skpxl.core.packs import InfoPaket
 from skpxl.core.packs.permenpanrb_6_2022 import INFO
-from skpxl.core.packs.permenpanrb_6_2022.angka_kredit import hitung_angka_kredit
+from skpxl.core.packs.permenpanrb_6_2022.angka_kredit import KOEFISIEN, PERSENTASE, hitung_angka_kredit
 from skpxl.core.packs.permenpanrb_6_2022.capaian import Target, hitung_capaian
 from skpxl.core.packs.permenpanrb_6_2022.predikat import predikat_dari_matriks, rating_dari_organisasi
 from skpxl.core.packs.permenpanrb_6_2022.rating import (
@@ -200,16 +200,21 @@ def _rating_perilaku(hp: HasilPeriode, form: SkpForm, kode: str, k: Konfigurasi,
                      catatan: list[Temuan]) -> None:  # fmt: skip
     ev = form.evaluasi.get(kode)
     if ev is not None:
+        # The proposal from the ratings per core value is shown whenever there are any, also next to the
+        # evaluator's own rating (which wins).
+        per_nilai = [x for n, v in ev.rating_perilaku_per_nilai.items() if NilaiInti.cari(n) and (x := Rating.cari(v))]
+        if per_nilai:
+            hp.usulan_perilaku = rating_perilaku_agregat(per_nilai, k)
         r = Rating.cari(ev.rating_perilaku)
         if r is not None:
             hp.rating_perilaku = r
-            hp.penjelasan_perilaku = f"ditetapkan pejabat penilai: {r.value}"
+            u = hp.usulan_perilaku
+            hp.penjelasan_perilaku = f"ditetapkan pejabat penilai: {r.value}" + (
+                f"; usulan dari rating per nilai: {u.penjelasan}" if u else " (tidak ada rating per nilai inti)"
+            )
             return
-        per_nilai = [x for n, v in ev.rating_perilaku_per_nilai.items() if NilaiInti.cari(n) and (x := Rating.cari(v))]
-        if per_nilai:
-            u = rating_perilaku_agregat(per_nilai, k)
-            hp.usulan_perilaku = u
-            hp.rating_perilaku, hp.penjelasan_perilaku = u.rating, u.penjelasan
+        if hp.usulan_perilaku is not None:
+            hp.rating_perilaku, hp.penjelasan_perilaku = hp.usulan_perilaku.rating, hp.usulan_perilaku.penjelasan
             return
     if kode == AKHIR and k.akhir_dari_periode_terakhir and sebelumnya and sebelumnya.rating_perilaku:
         r = sebelumnya.rating_perilaku
@@ -232,7 +237,9 @@ def _angka_kredit(hp: HasilPeriode, form: SkpForm, ks: Konteks) -> None:
     bulan = _bulan_periode(hp, ks)
     hp.angka_kredit = hitung_angka_kredit(hp.predikat, ks.jenjang, bulan)
     hp.penjelasan_angka_kredit = (
-        f"{bulan}/12 × persentase {hp.predikat.value} × koefisien {ks.jenjang.value} = {format_angka(hp.angka_kredit)}"
+        f"{bulan}/12 × {format_angka(PERSENTASE[hp.predikat] * 100)}% ({hp.predikat.value}) × "
+        f"{format_angka(KOEFISIEN[ks.jenjang])} (koefisien {ks.jenjang.value}) = "
+        f"{f'{hp.angka_kredit:.2f}'.replace('.', ',')}"
     )
 
 

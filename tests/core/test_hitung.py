@@ -24,7 +24,7 @@ def test_akhir_capaian_and_explanations() -> None:
     )
     assert h.predikat is Predikat.SANGAT_BAIK
     assert h.angka_kredit == Decimal("18.75")
-    assert h.penjelasan_angka_kredit == "12/12 × persentase Sangat Baik × koefisien Ahli Pertama = 18,75"
+    assert h.penjelasan_angka_kredit == "12/12 × 150% (Sangat Baik) × 12,5 (koefisien Ahli Pertama) = 18,75"
 
 
 def test_range_inside_is_100() -> None:
