@@ -142,4 +142,4 @@ def test_a_bad_workbook_fails_the_check(tmp_path: Path) -> None:
     wb.close()
     [h] = cetak.periksa_cetak(tmp_path / "keluar", dpi=20, berkas=[berkas])
     assert h.huruf_terkecil is not None and h.huruf_terkecil < cetak.HURUF_MINIMAL
-    assert h.tanpa_tinggi and "orientasi" in h.pengaturan and h.masalah
+    assert h.tanpa_tinggi and "ukuran kertas" in h.pengaturan and h.terpotong and h.masalah
