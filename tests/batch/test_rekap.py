@@ -166,3 +166,25 @@ def test_dask_gives_the_same_recap_as_the_process_pool(batch: Path) -> None:
     pd.testing.assert_frame_equal(pool.pegawai, dask.pegawai)
     pd.testing.assert_frame_equal(pool.temuan, dask.temuan)
     pd.testing.assert_frame_equal(pool.ringkasan, dask.ringkasan)
+
+
+@pytest.mark.slow
+def test_recap_prints_on_a4_with_titles_numbers_and_limit_bars(tmp_path: Path) -> None:
+    import zipfile
+
+    from skpxl.batch.jalan import rekap_folder
+
+    out = tmp_path / "rekap.xlsx"
+    rekap_folder(CONTOH, out)
+    wb = openpyxl.load_workbook(out)
+    for ws in wb.worksheets:  # every sheet: A4 landscape fitted to the width, header row repeated (not Ringkasan)
+        assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape", ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.title == "Ringkasan" or ws.print_title_rows == "$1:$1", ws.title
+    assert wb["Pegawai"].print_title_cols == "$A:$B" and wb["Pegawai"].page_setup.fitToWidth == 2
+    ringkasan = wb["Ringkasan"]
+    assert [ringkasan.cell(r, 2).value for r in (4, 5, 6)] == [16, 16, 0]  # counts as numbers, not text
+    assert all(ringkasan.cell(r, 2).data_type == "n" for r in (4, 5, 6))
+    chart = zipfile.ZipFile(out).read("xl/charts/chart1.xml").decode()
+    assert "Batas maksimal" in chart and "Batas minimal" not in chart  # Baik has no single-predikat minimum
+    assert 'val="dash"' in chart  # a limit reads as a bar over its column, not as a dot

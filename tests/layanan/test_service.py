@@ -155,3 +155,30 @@ def test_a_finding_about_a_whole_table_is_linked_not_painted() -> None:
         (r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1) if fills.get((r, c)) in L.WARNA_TEMUAN.values()
     ]
     assert painted == []
+
+
+def test_hasil_validasi_is_laid_out_for_paper(tmp_path: Path) -> None:
+    p = tmp_path / "kosong.xlsx"
+    from skpxl.buku.templat import build_bytes
+
+    p.write_bytes(build_bytes())
+    wb = buka(p)
+    lap = validasi_buku(wb, waktu=WAKTU)
+    wb.save()
+    ws = openpyxl.load_workbook(p)[L.LEMBAR_HASIL_VALIDASI]
+    from skpxl.buku.render import BARIS_KEPALA_HV, LEBAR_HV
+
+    assert [round(ws.column_dimensions[c].width) for c in "ABCDEFG"] == [round(w + 0.71) for w in LEBAR_HV]
+    assert (
+        ws.freeze_panes == f"A{BARIS_KEPALA_HV + 1}" and ws.print_title_rows == f"${BARIS_KEPALA_HV}:${BARIS_KEPALA_HV}"
+    )
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    kepala = ws.cell(BARIS_KEPALA_HV, 7)
+    assert kepala.value == "PESAN" and kepala.font.b and kepala.fill.fgColor.rgb == "FFD9D9D9"
+    pesan = [ws.cell(BARIS_KEPALA_HV + 1 + i, 7) for i in range(len(lap.temuan))]
+    assert all(c.alignment.wrap_text for c in pesan)
+    from skpxl.buku.ukuran import TINGGI_BAKU, tinggi_baris
+
+    panjang = [c for c in pesan if tinggi_baris(c.value, LEBAR_HV[6]) > TINGGI_BAKU]  # more than one line
+    assert panjang and all(ws.row_dimensions[c.row].height >= tinggi_baris(c.value, LEBAR_HV[6]) for c in panjang)
