@@ -11,26 +11,31 @@ reported in Berkas Bermasalah instead of silently left out.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
+import errno
+import itertools
 import os
+import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from skpxl.batch.agregat import OPSI_KURVA, Agregat
 from skpxl.batch.langkah import HasilBerkas, proses_berkas
-from skpxl.buku.pengaman import BATAS_WAKTU_BERKAS
+from skpxl.buku.berkas import PenulisanAman, galat_tak_terduga, pesan_tulis, sama_berkas
+from skpxl.buku.pengaman import BATAS_WAKTU_BERKAS, pesan_oserror
 from skpxl.core.config import KONFIGURASI_BAKU, Konfigurasi
 from skpxl.core.enums import PredikatOrganisasi
-from skpxl.core.errors import InputTidakValid
+from skpxl.core.errors import BerkasTidakTertulis, InputTidakValid, SkpxlError
 from skpxl.core.packs.permenpanrb_6_2022 import INFO
 from skpxl.core.periode import AKHIR, cari_periode
+from skpxl.core.teks import tampil, tanpa_surogat
 
 EKSTENSI = (".xlsx", ".xlsm")
 EKSTENSI_DILAPORKAN = (".xls", ".xlsb", ".ods")  # found so that they are reported, never read
@@ -38,18 +43,89 @@ EKSTENSI_DILAPORKAN = (".xls", ".xlsb", ".ods")  # found so that they are report
 Mesin = Literal["proses", "dask"]
 
 
-def cari_berkas(folder: Path) -> list[Path]:
-    """Every .xlsx/.xlsm (and .xls/.xlsb/.ods, to report them) below ``folder`` (sorted).
+SKIP_FOLDER = (".cadangan",)  # skpxl's backups (skpxl.buku.berkas): never read as staff workbooks
 
-    Excel lock files ``~$*`` and hidden temp files are skipped.
+
+def cari_berkas(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Every .xlsx/.xlsm (and .xls/.xlsb/.ods, to report them) below ``folder`` (sorted), and what was passed over.
+
+    The second list holds (relative name, reason) for everything named like a workbook that is
+    not a readable regular file (a pipe, a device, a dangling or looping link) and every subfolder
+    that cannot be read, so they reach Berkas Bermasalah instead of vanishing. Excel lock files
+    ``~$*``, hidden files (skpxl's own temp files) and skpxl's ``.cadangan`` backup folders are
+    not inputs. File names are data: names that are not valid UTF-8 are carried as surrogates
+    (:func:`os.fsdecode`) and shown with replacement characters.
     """
     if not folder.is_dir():
-        raise InputTidakValid(f"Folder '{folder}' tidak ditemukan.")
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix.lower() in EKSTENSI + EKSTENSI_DILAPORKAN and not p.name.startswith(("~$", ".")) and p.is_file()
-    )
+        if folder.exists():
+            raise InputTidakValid(f"'{tampil(folder)}' bukan folder; rekap membaca satu folder berisi berkas SKP.")
+        raise InputTidakValid(f"Folder '{tampil(folder)}' tidak ditemukan.")
+    berkas: list[Path] = []
+    lewat: list[tuple[str, str]] = []
+    dilihat: set[tuple[int, int]] = set()
+
+    def galat(e: OSError) -> None:
+        nama = _relatif(Path(e.filename), folder) if e.filename else "."
+        if nama == ".":
+            raise InputTidakValid(f"Folder '{tampil(folder)}' tidak dapat dibaca: {_sebab(e)}.")
+        lewat.append((nama + "/", f"Folder '{tampil(nama)}' tidak dapat dibaca ({_sebab(e)}); isinya tidak direkap."))
+
+    for akar, subfolder, nama_berkas in os.walk(folder, onerror=galat, followlinks=True):
+        try:
+            st = os.stat(akar)
+            if (st.st_dev, st.st_ino) in dilihat and st.st_ino:
+                subfolder[:] = []  # a link back to a folder already read: read it once
+                continue
+            dilihat.add((st.st_dev, st.st_ino))
+        except OSError:
+            pass
+        subfolder[:] = sorted(d for d in subfolder if d not in SKIP_FOLDER)
+        for n in nama_berkas:
+            if Path(n).suffix.lower() not in EKSTENSI + EKSTENSI_DILAPORKAN or n.startswith(("~$", ".")):
+                continue
+            p = Path(akar, n)
+            alasan = _bukan_berkas_biasa(p)
+            if alasan is None:
+                berkas.append(p)
+            else:
+                lewat.append((_relatif(p, folder), alasan))
+        # a link named *.xlsx to a folder is listed by os.walk as a folder
+        for d in subfolder:
+            if Path(d).suffix.lower() in EKSTENSI + EKSTENSI_DILAPORKAN:
+                lewat.append((_relatif(Path(akar, d), folder), f"'{tampil(d)}' adalah folder, bukan berkas Excel."))
+    berkas.sort()
+    lewat.sort()
+    return berkas, lewat
+
+
+def _sebab(e: OSError) -> str:
+    if isinstance(e, PermissionError):
+        return "akses ditolak"
+    if e.errno == errno.ELOOP:
+        return "tautan (symlink) berputar"
+    return e.strerror or type(e).__name__
+
+
+def _bukan_berkas_biasa(p: Path) -> str | None:
+    """None for a regular file (through links); else one sentence why ``p`` is passed over."""
+    nama = tampil(p.name)
+    try:
+        st = os.stat(p)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return f"'{nama}' adalah tautan (symlink) yang berputar ke dirinya sendiri, bukan berkas Excel."
+        if os.path.islink(p):
+            return f"'{nama}' adalah tautan (symlink) ke berkas yang tidak ada, bukan berkas Excel."
+        return f"Berkas '{nama}' tidak dapat dibaca: {_sebab(e)}."
+    if stat.S_ISREG(st.st_mode):
+        return None
+    if stat.S_ISDIR(st.st_mode):
+        return f"'{nama}' adalah folder, bukan berkas Excel."
+    if stat.S_ISFIFO(st.st_mode):
+        return f"'{nama}' adalah pipa (FIFO), bukan berkas Excel; tidak dibaca."
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
+        return f"'{nama}' adalah perangkat, bukan berkas Excel; tidak dibaca."
+    return f"'{nama}' bukan berkas biasa, bukan buku kerja Excel; tidak dibaca."
 
 
 def _relatif(p: Path, folder: Path) -> str:
@@ -88,27 +164,86 @@ def jalankan_langkah(
         yield from jalankan_diawasi(items, periode, jobs=jobs, batas_waktu=batas_waktu)
 
 
-def baca_roster(path: Path) -> list[tuple[str, str | None]]:
-    """(NIP, nama) rows of a CSV or XLSX roster; the NIP column is the one whose header says NIP."""
-    if not path.is_file():
-        raise InputTidakValid(f"Daftar pegawai '{path}' tidak ditemukan.")
-    rows: list[list[object]]
-    if path.suffix.lower() == ".csv":
-        teks = path.read_text(encoding="utf-8-sig")
-        dialek = csv.Sniffer().sniff(teks[:2048], delimiters=",;\t") if teks.strip() else csv.excel
-        rows = [list(r) for r in csv.reader(teks.splitlines(), dialek)]
-    elif path.suffix.lower() in EKSTENSI:
-        from python_calamine import CalamineWorkbook
+def _teks_csv(data: bytes) -> str:
+    """Decode a CSV roster: UTF-8 (with or without BOM), UTF-16 (BOM, or the NUL pattern Excel's
+    "Unicode Text" leaves), else the Windows ANSI code page cp1252 (what Excel saves as "CSV")."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", "replace")
+    awal = data[:200]
+    if len(awal) >= 4 and awal.count(0) * 3 >= len(awal):
+        return data.decode("utf-16-le" if awal[1] == 0 else "utf-16-be", "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
 
-        wb = CalamineWorkbook.from_path(str(path))
-        rows = [list(r) for r in wb.get_sheet_by_index(0).to_python()]
-    else:
-        raise InputTidakValid(f"Daftar pegawai harus berupa .csv atau .xlsx, bukan '{path.suffix}'.")
-    if not rows:
-        raise InputTidakValid(f"Daftar pegawai '{path.name}' kosong.")
-    kepala = [str(x).strip().upper() for x in rows[0]]
+
+def _baris_csv(teks: str) -> list[list[object]]:
+    baris = teks.splitlines()
+    kepala = next((b for b in baris if b.strip()), "")
+    # The separator is the one the header uses (Excel in an Indonesian locale writes ';');
+    # a roster of one column has none.
+    pemisah = max(",;\t|", key=kepala.count)
+    if not kepala.count(pemisah):
+        pemisah = ","
+    return [list(r) for r in csv.reader(baris, delimiter=pemisah)]
+
+
+def baca_roster(path: Path) -> list[tuple[str, str | None]]:
+    """(NIP, nama) rows of a CSV or XLSX roster; the NIP column is the one whose header says NIP.
+
+    The roster is a file from outside like any workbook: an .xlsx passes the same pre-read checks
+    and limits (:func:`skpxl.buku.pengaman.periksa_paket`), a CSV is bounded by the same file-size
+    limit. Every problem is one Indonesian sentence (:class:`InputTidakValid`).
+    """
+    from skpxl.buku.pengaman import BATAS_UKURAN_BERKAS, periksa_paket
+
+    nama = tampil(path.name)
+    if not path.is_file():
+        if path.exists():
+            raise InputTidakValid(f"Daftar pegawai '{tampil(path)}' bukan berkas biasa.")
+        raise InputTidakValid(f"Daftar pegawai '{tampil(path)}' tidak ditemukan.")
+    akhiran = path.suffix.lower()
+    rows: list[list[object]]
+    try:
+        if akhiran == ".csv":
+            if path.stat().st_size > BATAS_UKURAN_BERKAS:
+                raise InputTidakValid(
+                    f"Daftar pegawai '{nama}' lebih besar dari {BATAS_UKURAN_BERKAS // (1024 * 1024)} MB; "
+                    "daftar pegawai cukup memuat NIP dan nama."
+                )
+            rows = _baris_csv(_teks_csv(path.read_bytes()))
+        elif akhiran in EKSTENSI:
+            try:
+                periksa_paket(path, templat=False)
+            except SkpxlError as e:
+                raise InputTidakValid(f"Daftar pegawai tidak dapat dipakai: {e}") from None
+            from python_calamine import CalamineWorkbook
+
+            try:
+                wb = CalamineWorkbook.from_path(str(path))
+                rows = [list(r) for r in wb.get_sheet_by_index(0).to_python()]
+            except Exception:  # the native reader's own errors (English, varied): one sentence
+                raise InputTidakValid(
+                    f"Daftar pegawai '{nama}' tidak dapat dibaca sebagai buku kerja Excel (rusak atau bukan .xlsx); "
+                    "simpan ulang dari Excel atau pakai .csv."
+                ) from None
+        else:
+            raise InputTidakValid(f"Daftar pegawai harus berupa .csv atau .xlsx, bukan '{tampil(path.suffix)}'.")
+    except OSError as e:
+        raise InputTidakValid(f"Daftar pegawai: {pesan_oserror(nama, e)}") from None
+    except csv.Error:
+        raise InputTidakValid(f"Daftar pegawai '{nama}' bukan CSV yang dapat dibaca.") from None
+    if not rows or not any(str(x).strip() for x in rows[0] if x is not None):
+        raise InputTidakValid(f"Daftar pegawai '{nama}' kosong atau baris pertamanya kosong.")
+    kepala = [str(x).strip().lstrip("\ufeff").upper() if x is not None else "" for x in rows[0]]
     if "NIP" not in kepala:
-        raise InputTidakValid(f"Daftar pegawai '{path.name}' tidak punya kolom berjudul NIP pada baris pertama.")
+        raise InputTidakValid(
+            f"Daftar pegawai '{nama}' tidak punya kolom berjudul NIP pada baris pertama "
+            f"(judul kolom yang ada: {', '.join(tampil(k) for k in kepala if k)[:200]})."
+        )
     i_nip = kepala.index("NIP")
     i_nama = next((i for i, k in enumerate(kepala) if k.startswith("NAMA")), None)
     hasil = []
@@ -117,8 +252,8 @@ def baca_roster(path: Path) -> list[tuple[str, str | None]]:
         if nip.endswith(".0"):
             nip = nip[:-2]
         if nip:
-            nama = str(r[i_nama]) if i_nama is not None and i_nama < len(r) and r[i_nama] else None
-            hasil.append((nip, nama))
+            nama_p = str(r[i_nama]) if i_nama is not None and i_nama < len(r) and r[i_nama] else None
+            hasil.append((nip, nama_p))
     return hasil
 
 
@@ -168,55 +303,105 @@ def rekap_folder(
     org = PredikatOrganisasi.dari_teks(predikat_organisasi) if predikat_organisasi else None
     if jobs < 1:
         raise InputTidakValid(f"--jobs harus 1 atau lebih, bukan {jobs}.")
-    daftar_roster = baca_roster(roster) if roster else None
-    berkas = cari_berkas(folder)
+    if keluaran is not None and keluaran.suffix.lower() != ".xlsx":
+        raise InputTidakValid(f"Berkas rekap harus berakhiran .xlsx, bukan '{tampil(keluaran.name)}'.")
+    if keluaran is not None and roster is not None and sama_berkas(keluaran, roster):
+        raise InputTidakValid(f"Berkas rekap '{tampil(keluaran)}' adalah daftar pegawai itu sendiri; pilih nama lain.")
+    daftar_roster = _baca_roster_terpisah(roster) if roster else None
+    berkas, lewat = cari_berkas(folder)
+    waktu = waktu or datetime.now().replace(microsecond=0)
+    penulisan: PenulisanAman | None = None
     if keluaran is not None:
-        keluaran = keluaran.resolve()
-        if keluaran.suffix.lower() != ".xlsx":
-            raise InputTidakValid(f"Berkas rekap harus berakhiran .xlsx, bukan '{keluaran.name}'.")
-        if not keluaran.parent.is_dir():
-            raise InputTidakValid(f"Folder tujuan '{keluaran.parent}' tidak ada.")
-        # Never overwrite a source, and do not read a previous recap as a staff workbook.
-        berkas = [p for p in berkas if p.resolve() != keluaran]
+        berkas = _tanpa_keluaran(berkas, keluaran)
+        penulisan = PenulisanAman(keluaran, sumber=None, waktu=waktu)
     items = [(str(p), _relatif(p, folder)) for p in berkas]
     ag = Agregat(predikat_organisasi=org, konfigurasi=konfigurasi)
-    waktu = waktu or datetime.now().replace(microsecond=0)
     penulis = None
-    tmp: Path | None = None
-    if keluaran is not None:
-        from skpxl.batch.tulis import PenulisRekap
+    with penulisan or contextlib.nullcontext():
+        if penulisan is not None:
+            from skpxl.batch.tulis import PenulisRekap
 
-        fd, nama_tmp = tempfile.mkstemp(prefix=".skpxl-rekap-", suffix=".xlsx", dir=keluaran.parent)
-        os.close(fd)
-        tmp = Path(nama_tmp)
-        penulis = PenulisRekap(tmp)
-    try:
-        hasil = jalankan_langkah(
-            items,
-            None if kode == AKHIR else kode,
-            jobs=jobs,
-            mesin=mesin,
-            scheduler=scheduler,
-            batas_waktu=batas_waktu,
-        )
-        for i, h in enumerate(hasil, start=1):
-            ag.tambah(h)
+            # XlsxWriter creates the file only when it closes: a run killed before that leaves nothing.
+            penulis = PenulisRekap(penulisan.buka(buat=False))
+        try:
+            # what the folder walk passed over is reported like any unusable file
+            dilewati = (HasilBerkas(nama, None, masalah=alasan) for nama, alasan in lewat)
+            hasil = jalankan_langkah(
+                items,
+                None if kode == AKHIR else kode,
+                jobs=jobs,
+                mesin=mesin,
+                scheduler=scheduler,
+                batas_waktu=batas_waktu,
+            )
+            for i, h in enumerate(itertools.chain(dilewati, hasil), start=1):
+                ag.tambah(h)
+                if penulis is not None:
+                    penulis.tambah(h)
+                if pengamat is not None:
+                    pengamat(h)
+                if kemajuan is not None:
+                    kemajuan(i, len(items) + len(lewat))
+            ag.selesai()
+            cek_roster = ag.periksa_roster(daftar_roster) if daftar_roster is not None else None
+            if penulis is not None and penulisan is not None and keluaran is not None:
+                try:
+                    penulis.tutup(ag, INFO, waktu, tanpa_surogat(str(folder)), cek_roster)
+                except (OSError, xlsxwriter_galat()) as e:
+                    sebab = e if isinstance(e, OSError) else (e.args[0] if e.args else None)
+                    if not isinstance(sebab, OSError):
+                        raise
+                    raise BerkasTidakTertulis(pesan_tulis(keluaran, sebab)) from None
+                penulisan.selesai()
+        finally:
             if penulis is not None:
-                penulis.tambah(h)
-            if pengamat is not None:
-                pengamat(h)
-            if kemajuan is not None:
-                kemajuan(i, len(items))
-        ag.selesai()
-        cek_roster = ag.periksa_roster(daftar_roster) if daftar_roster is not None else None
-        if penulis is not None and tmp is not None and keluaran is not None:
-            penulis.tutup(ag, INFO, waktu, str(folder), cek_roster)
-            os.replace(tmp, keluaran)
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
+                penulis.batal()
     return HasilRekap(ag, keluaran, [i[1] for i in items], cek_roster)
+
+
+def xlsxwriter_galat() -> type[Exception]:
+    """XlsxWriter wraps the OS error of a failed write (a full disk) in its own exception class."""
+    from xlsxwriter.exceptions import FileCreateError
+
+    return cast("type[Exception]", FileCreateError)
+
+
+def _rekap_skpxl(path: Path) -> bool:
+    """True when ``path`` is a recap skpxl wrote (its document properties say so), not a staff workbook."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z, z.open("docProps/core.xml") as f:
+            teks = f.read(64 * 1024).decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return False
+    return ">Rekap SKP unit kerja<" in teks and ">skpxl<" in teks
+
+
+def _tanpa_keluaran(berkas: list[Path], keluaran: Path) -> list[Path]:
+    """The inputs without a previous recap at ``keluaran``; refuse when ``keluaran`` is a staff workbook.
+
+    "The same file" covers every spelling: another path, a symlink, a hard link.
+    """
+    if not os.path.exists(keluaran):
+        return berkas
+    sama = [p for p in berkas if sama_berkas(p, keluaran)]
+    if sama and not _rekap_skpxl(keluaran):
+        raise InputTidakValid(
+            f"Berkas rekap '{tampil(keluaran)}' adalah berkas masukan '{tampil(sama[0].name)}' di folder yang direkap; "
+            "rekap tidak ditulis agar berkas itu tidak tertimpa. Pilih nama atau folder lain untuk -o."
+        )
+    return [p for p in berkas if p not in sama]
+
+
+def _baca_roster_terpisah(roster: Path) -> list[tuple[str, str | None]]:
+    """:func:`baca_roster` in a worker under the batch's time and memory limits (the roster is a file from outside)."""
+    from skpxl.batch.pekerja import GalatPekerja, jalankan_terpisah
+
+    try:
+        return jalankan_terpisah(baca_roster, roster, nama=tampil(roster.name))
+    except GalatPekerja as e:
+        raise InputTidakValid("Daftar pegawai: " + galat_tak_terduga(tampil(roster.name), str(e))) from None
 
 
 def tty() -> bool:

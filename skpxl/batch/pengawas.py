@@ -23,11 +23,9 @@ in-process and still streamed. Sources are only read.
 from __future__ import annotations
 
 import contextlib
-import faulthandler
 import math
 import multiprocessing as mp
 import os
-import sys
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -35,13 +33,12 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from skpxl.batch.langkah import HasilBerkas, proses_berkas
+from skpxl.batch.pekerja import TENGGANG, siapkan_pekerja
 from skpxl.buku.pengaman import BATAS_MEMORI_PEKERJA, BATAS_WAKTU_BERKAS, pesan_mati, pesan_waktu_habis
 from skpxl.core.errors import InputTidakValid
 
 __all__ = ["BATAS_MULAI", "JENDELA", "TENGGANG", "jalankan_diawasi"]
 
-TENGGANG = 2.0
-"""Seconds past the soft limit before the parent terminates a worker."""
 BATAS_MULAI = 120.0
 """Seconds a new worker may take to start (a spawned worker on Windows imports skpxl first)."""
 JENDELA = 256
@@ -50,40 +47,9 @@ GAGAL_MULAI = 3
 """Consecutive workers that die before being ready: the run stops with a message."""
 
 
-def _batasi_memori(tambahan: int | None) -> None:
-    """Linux: cap this process's address space at its current size plus ``tambahan`` bytes."""
-    if not tambahan or not sys.platform.startswith("linux"):
-        return
-    import resource
-
-    try:
-        with open("/proc/self/statm", encoding="ascii") as f:
-            sekarang = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        _, keras = resource.getrlimit(resource.RLIMIT_AS)
-        batas = sekarang + tambahan
-        if keras != resource.RLIM_INFINITY:
-            batas = min(batas, keras)
-        resource.setrlimit(resource.RLIMIT_AS, (batas, keras))
-    except (OSError, ValueError):
-        pass  # the limit is a safety net, not a requirement
-
-
-def _senyap() -> None:
-    """Send the worker's own stderr to the null device: a native reader's panic message or backtrace is noise
-    on an HR console (the file's reason goes to Berkas Bermasalah). ``SKPXL_DEBUG=1`` keeps it."""
-    if os.environ.get("SKPXL_DEBUG"):
-        return
-    faulthandler.disable()
-    with contextlib.suppress(OSError):
-        nol = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(nol, 2)
-        os.close(nol)
-
-
 def _pekerja(conn: Connection, periode: str | None, batas_waktu: float | None, batas_memori: int | None) -> None:
     """The worker loop (top level, so it can be spawned on Windows)."""
-    _senyap()
-    _batasi_memori(batas_memori)
+    siapkan_pekerja(batas_memori)  # quiet, memory limit, Ctrl+C to the parent, dies with the parent
     conn.send(("siap", os.getpid()))
     while True:
         try:

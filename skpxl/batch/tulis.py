@@ -10,6 +10,7 @@ tall as their wrapped text (:mod:`skpxl.buku.ukuran`: LibreOffice does not auto-
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from skpxl.buku.ukuran import TINGGI_BAKU, tinggi_baris
 from skpxl.core.enums import Predikat
 from skpxl.core.packs import InfoPaket
 from skpxl.core.packs.permenpanrb_6_2022.kurva import ATURAN
+from skpxl.core.teks import tanpa_surogat
 
 KOLOM_PEGAWAI = (
     "NIP",
@@ -130,8 +132,8 @@ class PenulisRekap:
         fmt = fmt or self.f_wrap
         if v is None or v == "":
             ws.write_blank(r, c, None, fmt)
-        else:
-            ws.write_string(r, c, str(v), fmt)
+        else:  # a file name that is not valid UTF-8 is carried with surrogates; XML cannot hold them
+            ws.write_string(r, c, tanpa_surogat(str(v)), fmt)
 
     def tambah(self, h: HasilBerkas) -> None:
         for kode, tingkat, lembar, sel, nilai, pesan in h.temuan:
@@ -195,6 +197,15 @@ class PenulisRekap:
             self._roster(*roster)
         self._ringkasan(ag, paket, waktu, folder)
         self.wb.close()
+
+    def batal(self) -> None:
+        """Drop an unfinished recap (an error or a signal): release XlsxWriter's temp files; nothing is written."""
+        if self.wb.fileclosed:
+            return
+        self.wb.fileclosed = True
+        for ws in self.wb.worksheets():
+            with contextlib.suppress(Exception):
+                ws._opt_close()
 
     def _tabel(self, ws: Any, n_baris: int, kolom: tuple[str, ...], nama: str) -> None:
         # XlsxWriter cannot add an Excel table in constant-memory mode; an autofilter gives the same filter buttons.
@@ -318,12 +329,14 @@ class PenulisRekap:
                 ws.merge_range(rr, 0, rr, LEBAR_TABEL_RINGKASAN - 1, teks, fmt)
                 rr += 1
             if n_unit < 20 and u.total:
-                self._grafik(ws, u.unit, awal, r + 2, ada_maks, ada_min)
+                self._grafik(ws, u.unit, awal, r + 2, rr, ada_maks, ada_min)
             r = max(rr + 2, r + 2 + BARIS_GRAFIK) if n_unit < 20 and u.total else rr + 2
         _cetak(ws, "Ringkasan", judul=False, garis=False)
         ws.print_area(0, 0, max(r - 2, 1), n_kolom - 1)
 
-    def _grafik(self, ws: Any, unit: str, awal: int, baris_grafik: int, ada_maks: bool, ada_min: bool) -> None:
+    def _grafik(
+        self, ws: Any, unit: str, awal: int, baris_grafik: int, baris_judul: int, ada_maks: bool, ada_min: bool
+    ) -> None:
         """Actual shares as columns; each limit as a short horizontal bar over its predikat (not a dot)."""
         akhir = awal + len(Predikat) - 1
         chart = self.wb.add_chart({"type": "column"})
@@ -355,7 +368,18 @@ class PenulisRekap:
             )
         if ada_maks or ada_min:
             chart.combine(garis)
-        chart.set_title({"name": f"Distribusi predikat: {unit}", "name_font": {"size": 11, "bold": True}})
+        # The title refers to a cell under the chart that holds the text: XlsxWriter reads a literal title that
+        # looks like "Sheet!A1" (a unit named "Bidang Humas!A1") as a formula reference. ``baris_judul`` is a row
+        # not written yet (constant-memory mode drops writes to rows already passed).
+        judul = f"Distribusi predikat: {unit}"
+        ws.write_string(baris_judul, LEBAR_TABEL_RINGKASAN, judul)
+        chart.set_title(
+            {
+                "name": ["Ringkasan", baris_judul, LEBAR_TABEL_RINGKASAN],
+                "data": [judul],
+                "name_font": {"size": 11, "bold": True},
+            }
+        )
         chart.set_y_axis({"num_format": "0%", "min": 0, "max": 1, "num_font": {"size": 10}})
         chart.set_x_axis({"num_font": {"size": 10}})
         chart.set_legend({"position": "bottom", "font": {"size": 10}})

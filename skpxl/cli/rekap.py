@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from skpxl.core.errors import SkpxlError
+from skpxl.core.teks import tampil
 
 BANYAK_UNIT = 10  # above this many units the terminal lists only the units with a problem
 
@@ -48,14 +49,13 @@ def jalankan(args: argparse.Namespace) -> int:
             kemajuan=kemajuan,
         )
     except SkpxlError as e:
-        selesai()
-        print(f"skpxl: {e}", file=sys.stderr)
+        print(tampil(f"skpxl: {e}", baris=True), file=sys.stderr)
         return 2
     except OSError as e:
-        selesai()
-        print(f"skpxl: rekap tidak dapat ditulis: {e.strerror or e}.", file=sys.stderr)
+        print(tampil(f"skpxl: rekap tidak dapat ditulis: {e.strerror or e}."), file=sys.stderr)
         return 2
-    selesai()
+    finally:
+        selesai()  # also on Ctrl+C/SIGTERM: the terminal gets its cursor back
     ag = hasil.agregat
     print(
         f"{ag.jumlah_berkas} berkas dibaca: {ag.jumlah_pegawai} pegawai, {len(ag.bermasalah)} berkas bermasalah, "
@@ -68,18 +68,22 @@ def jalankan(args: argparse.Namespace) -> int:
     for u in unit:
         org = u.organisasi.value if u.organisasi else "tidak diketahui"
         if u.organisasi is None:
-            print(f"Kurva distribusi {u.unit}: tidak dapat diperiksa (capaian kinerja organisasi tidak diketahui).")
+            print(
+                tampil(
+                    f"Kurva distribusi {u.unit}: tidak dapat diperiksa (capaian kinerja organisasi tidak diketahui)."
+                )
+            )
         elif u.pelanggaran:
-            print(f"Kurva distribusi {u.unit} (organisasi {org}): TIDAK SESUAI")
+            print(tampil(f"Kurva distribusi {u.unit} (organisasi {org}): TIDAK SESUAI"))
             for v in u.pelanggaran:
-                print(f"  ✗ {v.pesan}")
+                print(tampil(f"  ✗ {v.pesan}"))
         elif not ringkas:
-            print(f"Kurva distribusi {u.unit} (organisasi {org}): SESUAI — {'; '.join(u.aturan)}.")
+            print(tampil(f"Kurva distribusi {u.unit} (organisasi {org}): SESUAI — {'; '.join(u.aturan)}."))
     if ringkas:
         print(f"Kurva distribusi: {len(sesuai)} dari {len(unit)} unit kerja SESUAI (rinciannya di lembar Ringkasan).")
     for berkas, alasan in ag.bermasalah:
-        print(f"  ! {berkas}: {alasan}")
-    print(f"Rekap ditulis ke {hasil.keluaran}")
+        print(tampil(f"  ! {berkas}: {alasan}"))
+    print(tampil(f"Rekap ditulis ke {hasil.keluaran}"))
     return hasil.kode_keluar
 
 

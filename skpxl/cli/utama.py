@@ -54,4 +54,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if fungsi is None:
         parser.print_help()
         return KELUAR_BERSIH
-    return fungsi(args)
+    from skpxl.batch.pekerja import tangkap_sinyal
+    from skpxl.core.errors import Dihentikan
+
+    try:
+        with tangkap_sinyal():
+            return fungsi(args)
+    except (Dihentikan, KeyboardInterrupt) as e:
+        # Every write goes through a temp file and os.replace, and the finally blocks on the way here
+        # stopped the workers and removed the temp files: nothing is left half-written.
+        kode = e.kode if isinstance(e, Dihentikan) else 130
+        sebab = {130: "Ctrl+C", 143: "sinyal SIGTERM", 129: "terminal ditutup"}.get(kode, f"sinyal {kode - 128}")
+        print(
+            f"skpxl: dihentikan ({sebab}); tidak ada berkas yang tertulis setengah jadi dan berkas sementara sudah "
+            "dihapus.",
+            file=sys.stderr,
+        )
+        return kode

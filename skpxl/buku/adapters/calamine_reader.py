@@ -8,6 +8,7 @@ and no DTD, and only the five XML entities and numeric references are decoded.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import zipfile
@@ -47,6 +48,17 @@ def _lepas_entitas(s: str) -> str:
         return _ENTITAS_NAMA[k]
 
     return _ENTITAS.sub(ganti, s)
+
+
+def _buka_calamine(path: Path) -> CalamineWorkbook:
+    """The native reader takes a UTF-8 path; a file name that is not valid UTF-8 (carried with surrogates)
+    is read by Python and handed over as bytes (the pre-read check bounds the size)."""
+    nama = os.fspath(path)
+    try:
+        nama.encode("utf-8")
+    except UnicodeEncodeError:
+        return CalamineWorkbook.from_filelike(io.BytesIO(Path(path).read_bytes()))
+    return CalamineWorkbook.from_path(nama)
 
 
 def baca_nama_terdefinisi(path: str | os.PathLike[str]) -> dict[str, Ref]:
@@ -100,7 +112,7 @@ class CalamineReader:
             raise BerkasTidakTerbaca(f"Berkas '{self.path}' tidak ditemukan.")
         try:
             self._names = baca_nama_terdefinisi(self.path)
-            self._wb = CalamineWorkbook.from_path(os.fspath(self.path))
+            self._wb = _buka_calamine(self.path)
         except BerkasTidakTerbaca:
             raise
         except (zipfile.BadZipFile, KeyError, CalamineError, OSError, ValueError, UnicodeError) as e:
