@@ -43,13 +43,18 @@ def periksa_berkas(path: Path, *, templat: bool = False) -> HasilPeriksa:
     ``templat=True`` also requires the skpxl template (PermenPANRB 6/2022); without it the caller
     decides with :func:`skpxl.buku.pengaman.cek_templat` (legacy layouts are read by ``skpxl.legacy``).
     """
-    if not path.exists():
-        raise BerkasTidakTerbaca(f"Berkas '{path}' tidak ditemukan.")
-    if path.is_dir():
-        raise BerkasTidakTerbaca(f"'{path}' adalah folder, bukan berkas Excel.")
-    if path.suffix.lower() not in EKSTENSI + EKSTENSI_DIKENALI:
-        raise BerkasTidakTerbaca(f"Berkas '{path.name}' bukan buku kerja Excel (.xlsx atau .xlsm).")
+    periksa_jalur(path)
     return periksa_paket(path, templat=templat)
+
+
+def periksa_jalur(path: Path) -> None:
+    """The cheap part of :func:`periksa_berkas`: the path exists, is not a folder, is named like a workbook."""
+    if not path.exists():
+        raise BerkasTidakTerbaca(f"Berkas '{tampil(path)}' tidak ditemukan.")
+    if path.is_dir():
+        raise BerkasTidakTerbaca(f"'{tampil(path)}' adalah folder, bukan berkas Excel.")
+    if path.suffix.lower() not in EKSTENSI + EKSTENSI_DIKENALI:
+        raise BerkasTidakTerbaca(f"Berkas '{tampil(path.name)}' bukan buku kerja Excel (.xlsx atau .xlsm).")
 
 
 def galat_tak_terduga(nama: str, e: BaseException | str) -> str:

@@ -26,6 +26,7 @@ from skpxl.buku.berkas import (
     PenulisanAman,
     galat_tak_terduga,
     periksa_berkas,
+    periksa_jalur,
     periksa_keluaran,
     pesan_tulis,
 )
@@ -131,6 +132,7 @@ def jalankan(args: argparse.Namespace) -> int:
     tujuan: Path | None = None
     cadangan: Path | None = None
     try:
+        periksa_jalur(path)  # the input's own problems first, before the output's
         penulisan: PenulisanAman | None = None
         tmp = None
         if not args.tanpa_tulis:

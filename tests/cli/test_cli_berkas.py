@@ -38,7 +38,7 @@ def test_hitung_writes_after_backup(salinan: Path) -> None:
     before = sha(salinan)
     r = run("hitung", salinan)
     assert r.returncode == 0, r.stdout + r.stderr
-    backups = list(salinan.parent.glob("skp.cadangan-*.xlsx"))
+    backups = list((salinan.parent / ".cadangan").glob("skp.*.xlsx"))
     assert len(backups) == 1 and sha(backups[0]) == before
     assert sha(salinan) != before
     wb = openpyxl.load_workbook(salinan)
@@ -54,7 +54,7 @@ def test_output_option_leaves_source_untouched(salinan: Path, tmp_path: Path) ->
     r = run("hitung", salinan, "-o", out, "--periode", "TW2")
     assert r.returncode == 0, r.stderr
     assert sha(salinan) == before and out.exists()
-    assert not list(salinan.parent.glob("skp.cadangan-*"))
+    assert not (salinan.parent / ".cadangan").exists()
 
 
 @pytest.mark.slow
@@ -174,7 +174,7 @@ def test_hitung_legacy_pack_from_metadata(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert "paket aturan pp-46-2011 v1.0.0" in r.stdout
     assert "Nilai akhir: 83,22 (Baik)" in r.stdout
-    assert list(tmp_path.glob("pp46.cadangan-*.xlsx"))
+    assert list((tmp_path / ".cadangan").glob("pp46.*.xlsx"))
 
 
 @pytest.mark.slow
