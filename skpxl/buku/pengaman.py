@@ -591,8 +591,8 @@ class _Paket:
         bagian_buku = next(
             (t for _, tipe, t in _rels(rels_paket, "") if tipe.endswith(_TIPE_DOKUMEN)), "xl/workbook.xml"
         )
-        if bagian_buku not in self.info or bagian_buku.startswith(("word/", "ppt/")):
-            raise self._tanpa_buku_kerja()
+        if bagian_buku not in self.info or bagian_buku.startswith(("word/", "ppt/")) or bagian_buku.endswith(".bin"):
+            raise self._tanpa_buku_kerja()  # .bin: an .xlsb (binary workbook) renamed .xlsx
         # 2. the workbook part and its relationships → sheets, names, shared strings
         buku = self._xml_kecil(bagian_buku)
         folder = bagian_buku.rpartition("/")[0]
@@ -951,6 +951,11 @@ def _cek_versi(hasil: HasilPeriksa) -> None:
     v = hasil.template_versi
     if hasil.template_id not in (None, TEMPLATE_ID) or v is None:
         return
+    if len(v) > 32:  # no template version is this long; int() of thousands of digits would fail anyway
+        raise _Tolak(
+            f"memuat nomor versi templat yang tidak wajar ({_ribuan(len(v))} karakter); berkasnya rusak atau "
+            "dimanipulasi. Salin isiannya ke templat SKP_2026.xlsx dari folder workbook_templates lalu coba lagi."
+        )
     if _VERSI.fullmatch(v) and _VERSI.fullmatch(TEMPLATE_VERSI) and _urai_versi(v) > _urai_versi(TEMPLATE_VERSI):
         raise _Tolak(
             f"dibuat dengan templat SKP versi {v}, lebih baru daripada yang dikenal skpxl ini (versi "

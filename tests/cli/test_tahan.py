@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 import json
 import os
 import re
@@ -539,3 +540,80 @@ def test_control_characters_from_a_workbook_never_reach_the_terminal(tmp_path: P
     r = run("hitung", d / "a.xlsx", "--json", "--tanpa-tulis")
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", r.stdout + r.stderr)  # JSON escapes them
     json.loads(r.stdout)
+
+
+# --------------------------------------------------------------------------- corrupt but harmless files
+
+
+def _rusak(jenis: str) -> bytes:
+    data = BERSIH.read_bytes()
+    wb = zipfile.ZipFile(BERSIH).read("xl/workbook.xml").decode()
+
+    def alamat(nama: str) -> str:
+        m = re.search(rf'<definedName name="{nama}">([^<]+)</definedName>', wb)
+        assert m
+        return m.group(1).replace("$", "")
+
+    if jenis == "nan":
+        return _dengan_sel(data, {alamat("UNIT_KERJA"): "><v>NaN</v></c>"})
+    if jenis == "gaya":
+        return _dengan_sel(data, {alamat("UNIT_KERJA"): 's="99999" ' + _teks_sel("Unit")})
+    if jenis == "kodepoin":
+        return _dengan_sel(data, {alamat("UNIT_KERJA"): 't="inlineStr"><is><t>A&#x110000;B</t></is></c>'})
+    if jenis == "versi":
+        return _dengan_sel(data, {alamat("TEMPLATE_VERSI"): _teks_sel("1." + "9" * 5000)})
+    if jenis == "utf8":
+        keluar = io.BytesIO()
+        with zipfile.ZipFile(BERSIH) as z, zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as o:
+            for n in z.namelist():
+                isi = z.read(n)
+                if n == "xl/worksheets/sheet1.xml":
+                    rusak = b'<row r="200"><c r="A200" t="inlineStr"><is><t>\xff\xfe</t></is></c></row>'
+                    isi = isi.replace(b"</sheetData>", rusak + b"</sheetData>")
+                o.writestr(z.getinfo(n), isi)
+        return keluar.getvalue()
+    assert jenis == "xlsb"  # an .xlsb renamed .xlsx: its document part is xl/workbook.bin
+    keluar = io.BytesIO()
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+    with zipfile.ZipFile(keluar, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"><Default Extension="bin" ContentType="application/'
+                   'vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>')  # fmt: skip
+        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                   f'package/2006/relationships"><Relationship Id="rId1" Type="{rel}" Target="xl/workbook.bin"/>'
+                   "</Relationships>")  # fmt: skip
+        z.writestr("xl/workbook.bin", b"\x83\x01\x00")
+        z.writestr("xl/worksheets/sheet1.bin", b"\x81\x01\x00")
+    return keluar.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("jenis", "harapan"),
+    [
+        ("nan", "sel angka yang isinya bukan angka"),
+        ("gaya", "format sel (gaya) yang tidak ada"),
+        ("kodepoin", "rujukan karakter XML yang tidak sah"),
+        ("utf8", "XML yang rusak"),
+        ("versi", "nomor versi templat yang tidak wajar (5.002 karakter)"),
+        ("xlsb", "berformat Excel biner (.xlsb)"),
+    ],
+)
+def test_corrupt_files_get_a_specific_indonesian_sentence(tmp_path: Path, jenis: str, harapan: str) -> None:
+    p = tmp_path / f"{jenis}.xlsx"
+    p.write_bytes(_rusak(jenis))
+    r = run("validasi", p, "--tanpa-tulis")
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert harapan in r.stderr, r.stderr
+    assert "galat tak terduga" not in r.stderr and "Traceback" not in r.stderr
+    assert not re.search(r"\b(?:invalid|error|unable|line \d+)\b", r.stderr, re.I), r.stderr  # no reader English
+
+
+@pytest.mark.parametrize("jenis", ["kodepoin", "utf8", "versi", "xlsb"])
+def test_corrupt_files_in_the_batch_get_an_indonesian_reason(tmp_path: Path, jenis: str) -> None:
+    from skpxl.batch.langkah import proses_berkas
+
+    p = tmp_path / f"{jenis}.xlsx"
+    p.write_bytes(_rusak(jenis))
+    h = proses_berkas(str(p), p.name)
+    assert h.masalah is not None and "galat tak terduga" not in h.masalah
+    assert not re.search(r"\b(?:invalid|error|unable|codepoint|sequence)\b", h.masalah, re.I), h.masalah

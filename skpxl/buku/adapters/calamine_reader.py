@@ -23,7 +23,10 @@ from python_calamine import CalamineError, CalamineWorkbook
 
 from skpxl.buku.adapters.base import Block, CellValue, Ref
 from skpxl.buku.layout import urai_rentang, urai_rujukan_excel
+from skpxl.buku.pengaman import pesan_oserror
+from skpxl.buku.rusak import SARAN, sebab_rusak
 from skpxl.core.errors import BerkasTidakTerbaca
+from skpxl.core.teks import tampil
 
 __all__ = ["CalamineReader", "baca_nama_terdefinisi"]
 
@@ -116,9 +119,11 @@ class CalamineReader:
         except BerkasTidakTerbaca:
             raise
         except (zipfile.BadZipFile, KeyError, CalamineError, OSError, ValueError, UnicodeError) as e:
-            raise BerkasTidakTerbaca(
-                f"Berkas '{self.path.name}' tidak dapat dibaca sebagai buku kerja Excel (.xlsx/.xlsm): {e}."
-            ) from e
+            nama = tampil(self.path.name)
+            if isinstance(e, OSError):
+                raise BerkasTidakTerbaca(pesan_oserror(nama, e)) from e
+            sebab = sebab_rusak(e) or "tidak dapat dibaca sebagai buku kerja Excel (.xlsx/.xlsm): isinya rusak"
+            raise BerkasTidakTerbaca(f"Berkas '{nama}' {sebab}; {SARAN}.") from e
         self._cache: dict[str, list[list[Any]]] = {}
 
     def names(self) -> Mapping[str, Ref]:
@@ -153,7 +158,8 @@ class CalamineReader:
             try:
                 self._cache[sheet] = self._wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
             except CalamineError as e:
+                sebab = sebab_rusak(e) or "isinya rusak"
                 raise BerkasTidakTerbaca(
-                    f"Lembar '{sheet}' di berkas '{self.path.name}' tidak dapat dibaca: {e}."
+                    f"Lembar '{sheet}' di berkas '{tampil(self.path.name)}' {sebab}; {SARAN}."
                 ) from e
         return self._cache[sheet]

@@ -33,8 +33,11 @@ from openpyxl.worksheet.hyperlink import Hyperlink  # type: ignore[import-untype
 
 from skpxl.buku.adapters.base import Block, CellValue, Ref, TataLembar
 from skpxl.buku.layout import rentang, rujukan_excel, tautan_internal, urai_rentang, urai_rujukan_excel, urai_sel
+from skpxl.buku.pengaman import pesan_oserror
+from skpxl.buku.rusak import SARAN, sebab_rusak
 from skpxl.buku.ukuran import TINGGI_BAKU, tinggi_baris
 from skpxl.core.errors import BerkasTidakTerbaca
+from skpxl.core.teks import tampil
 
 __all__ = ["OpenpyxlWorkbook", "buka", "sisipkan_baris"]
 
@@ -50,10 +53,15 @@ def _nilai(v: Any) -> CellValue:
     return str(v)
 
 
-def _pesan_gagal(path: Path, sebab: object) -> BerkasTidakTerbaca:
-    return BerkasTidakTerbaca(
-        f"Berkas '{path.name}' tidak dapat dibaca sebagai buku kerja Excel (.xlsx/.xlsm): {sebab}."
+def _pesan_gagal(path: Path, e: BaseException) -> BerkasTidakTerbaca:
+    """One Indonesian sentence for a workbook openpyxl cannot load (its own messages are English)."""
+    nama = tampil(path.name)
+    if isinstance(e, OSError):
+        return BerkasTidakTerbaca(pesan_oserror(nama, e))
+    sebab = (
+        sebab_rusak(e) or "tidak dapat dibaca sebagai buku kerja Excel (.xlsx/.xlsm): isinya rusak atau tidak lengkap"
     )
+    return BerkasTidakTerbaca(f"Berkas '{nama}' {sebab}; {SARAN}.")
 
 
 class OpenpyxlWorkbook:
@@ -287,7 +295,16 @@ def buka(path: str | os.PathLike[str], *, read_only: bool = False) -> OpenpyxlWo
     keep_vba = p.suffix.lower() in (".xlsm", ".xltm") and not read_only
     try:
         wb = openpyxl.load_workbook(p, read_only=read_only, data_only=read_only, keep_vba=keep_vba, keep_links=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
+    except (
+        InvalidFileException,
+        zipfile.BadZipFile,
+        KeyError,
+        OSError,
+        ValueError,
+        TypeError,
+        IndexError,
+        SyntaxError,
+    ) as e:  # fmt: skip  (SyntaxError: xml.etree's ParseError)
         raise _pesan_gagal(p, e) from e
     return OpenpyxlWorkbook(wb, p, read_only=read_only)
 
