@@ -159,6 +159,7 @@ DISK_PENUH = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_FSIZE")
 @pytest.mark.parametrize(("ukuran_asli", "ukuran_baru"), [(1_000, 50_000), (50_000, 1_000)], ids=["isi", "cadangan"])
 def test_disk_full_leaves_the_source_no_partial_backup_and_no_temp_file(
