@@ -97,6 +97,23 @@ def test_hitung_onto_a_hard_link_of_the_input_is_refused(tmp_path: Path) -> None
     assert sha(p) == before and not (tmp_path / ".cadangan").exists() and not sementara(tmp_path)
 
 
+@pytest.mark.slow
+def test_two_hitung_runs_on_one_file_at_once_lose_nothing(tmp_path: Path) -> None:
+    """A second process for concurrency: whichever finishes second finds the file changed under it and refuses."""
+    p = tmp_path / "skp.xlsx"
+    shutil.copy(BERSIH, p)
+    before = sha(p)
+    perintah = [sys.executable, "-m", "skpxl", "hitung", str(p)]
+    proses = [subprocess.Popen(perintah, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+              for _ in range(2)]  # fmt: skip
+    hasil = [(q.wait(timeout=120), q.communicate()[1]) for q in proses]
+    for kode, err in hasil:
+        assert kode == 0 or (kode == 2 and "diubah atau dipindahkan program lain" in err), err
+    assert before in {sha(b) for b in cadangan(tmp_path, "skp")}  # the original is kept
+    assert sha(p) != before and "Hasil Validasi" in openpyxl.load_workbook(p).sheetnames
+    assert not sementara(tmp_path)
+
+
 @pytest.fixture
 def folder_pegawai(tmp_path: Path) -> Path:
     d = tmp_path / "unit"
