@@ -14,6 +14,7 @@ each bounded in size; drawing XML is copied as bytes, never parsed with entities
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
 import re
@@ -93,7 +94,7 @@ class _Paket:
         for m in _LEMBAR.finditer(self.baca("xl/workbook.xml").decode("utf-8", "replace")):
             a = _atribut(m.group(1))
             if a.get("id") in rels:
-                hasil[a.get("name", "")] = rels[a["id"]]
+                hasil[html.unescape(a.get("name", ""))] = rels[a["id"]]  # "R&amp;D" in one file, "R&#38;D" in another
         return hasil
 
     def gambar(self, lembar: str) -> list[str]:
