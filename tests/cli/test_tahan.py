@@ -231,6 +231,7 @@ TANPA_IZIN = textwrap.dedent(
 )
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc, setpriv")
 @pytest.mark.slow
 def test_rekap_lists_a_subfolder_it_cannot_read(tmp_path: Path) -> None:
     d = tmp_path / "unit"
@@ -342,6 +343,31 @@ def test_disk_full_is_one_sentence_and_leaves_nothing(folder_pegawai: Path, tmp_
     assert not (tmp_path / "r.xlsx").exists()
 
 
+TANPA_KUASA = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="setpriv")
+@pytest.mark.slow
+def test_a_folder_that_cannot_be_written_is_one_sentence(tmp_path: Path) -> None:
+    d = tmp_path / "baca_saja"
+    d.mkdir()
+    p = d / "skp.xlsx"
+    shutil.copy(BERSIH, p)
+    before = sha(p)
+    os.chmod(d, 0o555)
+    # root writes everywhere: run as root without the capabilities that bypass file permissions
+    awalan = [*TANPA_KUASA, "--"] if os.geteuid() == 0 else []
+    try:
+        r = subprocess.run([*awalan, sys.executable, "-m", "skpxl", "hitung", str(p)], capture_output=True, text=True,
+                           timeout=120, env=ENV)  # fmt: skip
+    finally:
+        os.chmod(d, 0o755)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "tidak dapat ditulis: akses ditolak" in r.stderr and "berkas asli tidak diubah" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert sha(p) == before and not sementara(tmp_path) and not (d / ".cadangan").exists()
+
+
 # --------------------------------------------------------------------------- signals and worker death
 
 LAMBAT = textwrap.dedent(
@@ -444,6 +470,7 @@ def test_ctrl_c_while_hitung_loads_is_exit_130_not_an_unreadable_file(tmp_path: 
     assert sha(p) == before and not sementara(tmp_path)
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc, setpriv")
 @pytest.mark.slow
 @pytest.mark.parametrize("sinyal", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "kill-9"])
 def test_rekap_workers_die_with_their_parent(folder_pegawai: Path, tmp_path: Path, sinyal: int) -> None:
