@@ -92,12 +92,15 @@ BATAS_RASIO = 100
 RASIO_DIPERIKSA_MULAI = 1 * MiB
 BATAS_BAGIAN_INDUK = 8 * MiB
 """workbook.xml and its relationships (kept in memory to read the names) must be smaller than this."""
-BATAS_BARIS = 20_000
-"""Last row of any worksheet's used range (cells, merged areas, hyperlinks); Excel allows 1,048,576."""
+BATAS_BARIS = 10_000
+"""Last row of any worksheet's used range (cells, merged areas, hyperlinks); Excel allows 1,048,576. An SKP form
+has hundreds of rows (the template: 92). Not below 9,999: the fast measure admits cells up to Z9999 unmeasured."""
 BATAS_KOLOM = 200
 """Last column of any worksheet's used range (GR); Excel allows 16,384 (XFD)."""
-BATAS_SEL = 2_000_000
-"""Cells in the rectangle A1:last cell of one worksheet, and in its merged/hyperlinked areas together."""
+BATAS_SEL = 300_000
+"""Cells in the rectangle A1:last cell of one worksheet, and in its merged/hyperlinked areas together. A form uses
+about 1,000; reading 300,000 stays well inside the 30 s / 1.5 GB worker limits. Not below 259,974 (A1:Z9999, what
+the fast measure admits unmeasured)."""
 BATAS_WAKTU_BERKAS = 30.0
 """Seconds one file may take in the batch (read, validate, compute) before it is given up."""
 BATAS_MEMORI_PEKERJA = 1536 * MiB

@@ -287,7 +287,7 @@ def _gabung_raksasa() -> bytes:
     isi = parts[part]
     m = re.search(rb'<mergeCells count="([0-9]+)">', isi)
     assert m
-    tambahan = b'<mergeCell ref="A100:Z19999"/>' * 10
+    tambahan = b'<mergeCell ref="A100:Z9999"/>' * 10  # rows within the limit, cells far beyond
     parts[part] = isi.replace(m.group(0), b'<mergeCells count="%d">' % (int(m.group(1)) + 10) + tambahan, 1)
     return _zip(parts)
 

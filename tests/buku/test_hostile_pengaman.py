@@ -78,8 +78,8 @@ def test_the_same_forms_within_the_limits_pass_measured_exactly(
 
 def test_implicit_rows_are_counted(tmp_path: Path) -> None:
     baris = b"<row>" + b'<c t="inlineStr">' + TEKS + b"</row>"
-    with pytest.raises(BerkasTidakTerbaca, match=r"baris 20\.001"):
-        _periksa(tmp_path, _dengan_xml(baris * 20_000 + b"</sheetData>", ganti=True))
+    with pytest.raises(BerkasTidakTerbaca, match=r"baris 10\.001"):
+        _periksa(tmp_path, _dengan_xml(baris * P.BATAS_BARIS + b"</sheetData>", ganti=True))
 
 
 def test_a_hyperlink_over_the_whole_sheet_is_refused(tmp_path: Path) -> None:
