@@ -87,6 +87,7 @@ class PenulisRekap:
                 "valign": "vcenter",
             }
         )
+        self.f_putih = self.wb.add_format({"font_color": "#FFFFFF"})
         self.f_teks = self.wb.add_format({"num_format": "@", "valign": "top"})
         self.f_atas = self.wb.add_format({"valign": "top"})
         self.f_judul = self.wb.add_format({"bold": True, "font_size": 14})
@@ -368,11 +369,12 @@ class PenulisRekap:
             )
         if ada_maks or ada_min:
             chart.combine(garis)
-        # The title refers to a cell under the chart that holds the text: XlsxWriter reads a literal title that
-        # looks like "Sheet!A1" (a unit named "Bidang Humas!A1") as a formula reference. ``baris_judul`` is a row
-        # not written yet (constant-memory mode drops writes to rows already passed).
+        # The title refers to a cell under the chart that holds the text (in white, so no edge of it shows next to
+        # the chart): XlsxWriter reads a literal title that looks like "Sheet!A1" (a unit named "Bidang Humas!A1")
+        # as a formula reference. ``baris_judul`` is a row not written yet (constant-memory mode drops writes to
+        # rows already passed).
         judul = f"Distribusi predikat: {unit}"
-        ws.write_string(baris_judul, LEBAR_TABEL_RINGKASAN, judul)
+        ws.write_string(baris_judul, LEBAR_TABEL_RINGKASAN, judul, self.f_putih)
         chart.set_title(
             {
                 "name": ["Ringkasan", baris_judul, LEBAR_TABEL_RINGKASAN],
