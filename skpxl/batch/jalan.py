@@ -149,15 +149,15 @@ def jalankan_langkah(
 
     ``jobs`` ≥ 2: supervised worker processes (hard time limit ``batas_waktu`` per file, memory
     limit per worker on Linux). ``jobs`` = 1: in this process, soft time limit only (POSIX main
-    thread). Dask: the scheduler's workers (pre-read checks only; Dask's own memory limits).
+    thread). Dask: the scheduler's workers, sent each workbook's bytes (pre-read checks; Dask's own memory
+    limits).
     """
-    fungsi = partial(_proses, periode=periode, batas_waktu=batas_waktu)
     if mesin == "dask":
         from skpxl.batch.dask_mesin import jalankan_dask
 
-        yield from jalankan_dask(items, fungsi, jobs=jobs, scheduler=scheduler)
+        yield from jalankan_dask(items, periode, jobs=jobs, scheduler=scheduler, batas_waktu=batas_waktu)
     elif jobs <= 1:
-        yield from map(fungsi, items)
+        yield from map(partial(_proses, periode=periode, batas_waktu=batas_waktu), items)
     else:
         from skpxl.batch.pengawas import jalankan_diawasi
 

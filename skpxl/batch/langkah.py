@@ -6,13 +6,18 @@ read with the fast read-only reader under a soft time limit. Nothing is written 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from skpxl.core.enums import Tingkat
 from skpxl.core.errors import SkpxlError
 from skpxl.core.nip import kunci_nip
 from skpxl.core.periode import AKHIR
+
+if TYPE_CHECKING:
+    from skpxl.buku.pengaman import HasilPeriksa
 
 # (kode, tingkat, lembar, sel, nilai, pesan)
 BarisTemuan = tuple[str, str, str | None, str | None, str | None, str]
@@ -76,25 +81,49 @@ def proses_berkas(
 
     ``periode`` selects the evaluation whose ratings/predikat go into the recap (default AKHIR).
     ``batas_waktu`` (seconds) is the soft time limit of :func:`skpxl.buku.pengaman.batas_waktu_lunak`.
-    Every failure becomes ``masalah``, one Indonesian sentence; nothing is raised.
+    Every failure becomes ``masalah``, one Indonesian sentence; nothing is raised. The file is read
+    once: the reader parses the parts the check inflated and passed.
     """
-    from skpxl.buku.adapters.calamine_reader import CalamineReader
-    from skpxl.buku.pengaman import (
-        WaktuHabis,
-        batas_waktu_lunak,
-        periksa_paket,
-        pesan_memori,
-        pesan_oserror,
-        pesan_waktu_habis,
+    from skpxl.buku import pengaman
+
+    return _proses(
+        lambda: pengaman.periksa_paket(path, simpan=True), path, Path(path).name, nama_relatif, periode, batas_waktu
     )
+
+
+def proses_data(
+    data: bytes, nama_relatif: str, periode: str | None = None, *, batas_waktu: float | None = None
+) -> HasilBerkas:
+    """:func:`proses_berkas` for a workbook's bytes (a Dask worker on another machine gets bytes, not a path)."""
+    from skpxl.buku import pengaman
+
+    nama = nama_relatif.rsplit("/", 1)[-1]
+    return _proses(
+        lambda: pengaman.periksa_data(data, nama, simpan=True), None, nama, nama_relatif, periode, batas_waktu
+    )
+
+
+def _proses(
+    periksa_: Callable[[], HasilPeriksa],
+    path: str | None,
+    nama: str,
+    nama_relatif: str,
+    periode: str | None,
+    batas_waktu: float | None,
+) -> HasilBerkas:
+    from skpxl.buku.adapters.calamine_reader import CalamineReader
+    from skpxl.buku.pengaman import WaktuHabis, batas_waktu_lunak, pesan_memori, pesan_oserror, pesan_waktu_habis
     from skpxl.layanan.service import periksa
 
     kode = periode or AKHIR
-    nama = Path(path).name
     try:
         with batas_waktu_lunak(batas_waktu):
-            periksa_paket(path)
-            with CalamineReader(Path(path)) as buku:
+            hasil = periksa_()
+            if hasil.bagian is None and path is not None:  # a check that kept no parts: read the file
+                buku = CalamineReader(Path(path))
+            else:
+                buku = CalamineReader.dari_periksa(hasil)
+            with buku:
                 lap = periksa(buku, periode=None if kode == AKHIR else kode, hitung_juga=True)
     except WaktuHabis:
         return HasilBerkas(nama_relatif, None, masalah=pesan_waktu_habis(nama, batas_waktu or 0))

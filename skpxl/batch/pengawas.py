@@ -16,8 +16,12 @@ Each worker is a separate process that takes one file at a time from its parent:
 * **Crashes.** A worker that dies (segfault, abort, killed by the OS) is replaced; its file is
   reported in Berkas Bermasalah with the exit code.
 
-Results come back in input order through a bounded reorder window, so the recap is the same as
-in-process and still streamed. Sources are only read.
+Each worker has up to :data:`DALAM_ANTRIAN` files in flight (it starts the next file while the
+parent handles the last result, so no worker waits on a round trip); the hard deadline runs from the
+moment a file becomes the worker's current one. A worker given up takes only its current file with
+it: the files queued behind it go to another worker. Results come back in input order through a
+bounded reorder window, so the recap is the same as in-process and still streamed. Sources are only
+read.
 """
 
 from __future__ import annotations
@@ -27,8 +31,9 @@ import math
 import multiprocessing as mp
 import os
 import time
+from collections import deque
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -37,7 +42,7 @@ from skpxl.batch.pekerja import TENGGANG, siapkan_pekerja
 from skpxl.buku.pengaman import BATAS_MEMORI_PEKERJA, BATAS_WAKTU_BERKAS, pesan_mati, pesan_waktu_habis
 from skpxl.core.errors import InputTidakValid
 
-__all__ = ["BATAS_MULAI", "JENDELA", "TENGGANG", "jalankan_diawasi"]
+__all__ = ["BATAS_MULAI", "DALAM_ANTRIAN", "JENDELA", "TENGGANG", "jalankan_diawasi"]
 
 BATAS_MULAI = 120.0
 """Seconds a new worker may take to start (a spawned worker on Windows imports skpxl first)."""
@@ -45,6 +50,8 @@ JENDELA = 256
 """Files dispatched ahead of the oldest unfinished one (bounds the reorder buffer)."""
 GAGAL_MULAI = 3
 """Consecutive workers that die before being ready: the run stops with a message."""
+DALAM_ANTRIAN = 2
+"""Files sent to one worker ahead of its results (the running one and the next)."""
 
 
 def _pekerja(conn: Connection, periode: str | None, batas_waktu: float | None, batas_memori: int | None) -> None:
@@ -68,7 +75,7 @@ class _Pekerja:
     conn: Connection
     tenggat: float  # deadline of the current file, or of start-up
     siap: bool = False
-    tugas: tuple[int, str] | None = None  # (index, relative name) being processed
+    tugas: deque[tuple[int, str]] = field(default_factory=deque)  # (index, relative name) sent, current first
 
     def hentikan(self, *, segera: bool) -> None:
         if not segera:
@@ -118,29 +125,45 @@ def jalankan_diawasi(
 
     pekerja: list[_Pekerja] = []
     hasil: dict[int, HasilBerkas] = {}
+    ulang: deque[int] = deque()  # files queued on a worker that was given up: sent again first
     berikut = 0  # next index to yield
     kirim = 0  # next index to dispatch
     gagal_mulai = 0
+    tunggu_pada: list[Any] = []  # connections and sentinels, rebuilt only when a worker is replaced
+
+    def daftar_tunggu() -> list[Any]:
+        return [w.conn for w in pekerja] + [w.proses.sentinel for w in pekerja]
+
     try:
         pekerja = [mulai() for _ in range(max(1, min(jobs, len(items))))]
+        tunggu_pada = daftar_tunggu()
         while berikut < len(items):
             sekarang = time.monotonic()
             mati: set[int] = set()
             for n, w in enumerate(pekerja):
-                if w.siap and w.tugas is None and kirim < len(items) and kirim - berikut < JENDELA:
-                    path, relatif = items[kirim]
+                while (
+                    w.siap
+                    and len(w.tugas) < DALAM_ANTRIAN
+                    and (ulang or (kirim < len(items) and kirim - berikut < JENDELA))
+                ):
+                    i = ulang[0] if ulang else kirim
+                    path, relatif = items[i]
                     try:
-                        w.conn.send((kirim, path, relatif))
+                        w.conn.send((i, path, relatif))
                     except (OSError, ValueError):
                         mati.add(n)  # died while idle; replaced below, the file goes to another worker
-                        continue
-                    w.tugas = (kirim, relatif)
-                    w.tenggat = sekarang + keras
-                    kirim += 1
+                        break
+                    if ulang:
+                        ulang.popleft()
+                    else:
+                        kirim += 1
+                    if not w.tugas:
+                        w.tenggat = sekarang + keras
+                    w.tugas.append((i, relatif))
             if not mati:
-                tenggat = min((w.tenggat for w in pekerja if w.tugas is not None or not w.siap), default=math.inf)
+                tenggat = min((w.tenggat for w in pekerja if w.tugas or not w.siap), default=math.inf)
                 tunggu = None if tenggat == math.inf else max(0.0, tenggat - sekarang)
-                wait([w.conn for w in pekerja] + [w.proses.sentinel for w in pekerja], tunggu)
+                wait(tunggu_pada, tunggu)
             sekarang = time.monotonic()
             for n, w in enumerate(pekerja):
                 sebab: str | None = None
@@ -151,7 +174,8 @@ def jalankan_diawasi(
                             w.siap, w.tenggat, gagal_mulai = True, math.inf, 0
                         else:
                             hasil[pesan[0]] = pesan[1]
-                            w.tugas, w.tenggat = None, math.inf
+                            w.tugas.popleft()
+                            w.tenggat = sekarang + keras if w.tugas else math.inf  # the next file starts now
                 except (EOFError, OSError):
                     sebab = "mati"
                 if n in mati or not w.proses.is_alive():
@@ -161,13 +185,14 @@ def jalankan_diawasi(
                 if sebab is None:
                     continue
                 w.hentikan(segera=True)
-                if w.tugas is not None:
-                    i, relatif = w.tugas
+                if w.tugas:
+                    i, relatif = w.tugas.popleft()
                     if sebab == "waktu":
                         alasan = pesan_waktu_habis(_nama(relatif), batas_waktu or 0)
                     else:
                         alasan = pesan_mati(_nama(relatif), w.proses.exitcode)
                     hasil[i] = HasilBerkas(relatif, None, masalah=alasan)
+                    ulang.extend(j for j, _ in w.tugas)  # never started: another worker takes them
                 elif not w.siap:
                     gagal_mulai += 1
                     if gagal_mulai >= GAGAL_MULAI:
@@ -176,6 +201,7 @@ def jalankan_diawasi(
                             f"{w.proses.exitcode}); jalankan ulang dengan --jobs 1."
                         )
                 pekerja[n] = mulai()
+                tunggu_pada = daftar_tunggu()
             while berikut in hasil:
                 yield hasil.pop(berikut)
                 berikut += 1

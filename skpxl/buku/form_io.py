@@ -257,28 +257,37 @@ def _baca_badan(buku: WorkbookReader, t: _Tabel, kunci_: Iterable[str]) -> list[
 
 
 class _NilaiNama:
-    """Single-cell defined names read with one block per sheet."""
+    """Single-cell defined names, each read as one cell.
 
-    def __init__(self, buku: WorkbookReader, names: Mapping[str, Ref], wanted: Iterable[str]) -> None:
-        per_lembar: dict[str, list[tuple[str, int, int]]] = {}
-        for n in wanted:
-            ref = names.get(n)
-            if ref is None:
-                continue
-            r0, c0, _, _ = urai_rentang(ref.ref)
-            per_lembar.setdefault(ref.sheet, []).append((n, r0, c0))
+    Never one bounding block per sheet: two far-apart names would make the reader build every cell
+    between them. Names in ``dialamatkan`` are computed cells, only addressed, never read.
+    """
+
+    def __init__(
+        self, buku: WorkbookReader, names: Mapping[str, Ref], dibaca: Iterable[str], dialamatkan: Iterable[str] = ()
+    ) -> None:
         self.nilai: dict[str, CellValue] = {}
         self.alamat: dict[str, str] = {}
-        for lembar, daftar in per_lembar.items():
-            ra, rb = min(x[1] for x in daftar), max(x[1] for x in daftar)
-            ca, cb = min(x[2] for x in daftar), max(x[2] for x in daftar)
-            blok = buku.read_block(lembar, rentang(ra, ca, rb, cb))
-            for n, r, c in daftar:
-                self.nilai[n] = blok[r - ra][c - ca]
-                self.alamat[n] = alamat(lembar, sel(r, c))
+        for n in dibaca:
+            ref = names.get(n)
+            if ref is not None:
+                a = _sel_awal(ref.ref)
+                self.alamat[n] = alamat(ref.sheet, a)
+                self.nilai[n] = buku.read_block(ref.sheet, a)[0][0]
+        for n in dialamatkan:
+            ref = names.get(n)
+            if ref is not None:
+                self.alamat[n] = alamat(ref.sheet, _sel_awal(ref.ref))
 
     def get(self, n: str) -> CellValue:
         return self.nilai.get(n)
+
+
+@lru_cache(maxsize=1024)
+def _sel_awal(ref: str) -> str:
+    """The top-left cell of an area ("F46:G47" → "F46")."""
+    r0, c0, _, _ = urai_rentang(ref)
+    return sel(r0, c0)
 
 
 def periode_dalam_buku(names: Mapping[str, Ref]) -> list[str]:
@@ -320,8 +329,8 @@ def baca_form(buku: WorkbookReader) -> SkpForm:
     kode_periode = periode_dalam_buku(names)
     tunggal = [n for _, n in _UMUM]
     tunggal += [f"{k.upper()}_{akhiran}" for _, akhiran, _ in PIHAK for k, _, _ in IDENTITAS]
-    tunggal += [nama(d, k) for k in kode_periode for _, d in _PERIODE_ISIAN + _PERIODE_HITUNG]
-    nilai = _NilaiNama(buku, names, tunggal)
+    tunggal += [nama(d, k) for k in kode_periode for _, d in _PERIODE_ISIAN]
+    nilai = _NilaiNama(buku, names, tunggal, [nama(d, k) for k in kode_periode for _, d in _PERIODE_HITUNG])
 
     form = SkpForm()
     sel_form: dict[str, str] = {}
@@ -370,11 +379,12 @@ def _baca_hasil_kerja(
         evaluasi_badan[k] = _baca_badan(buku, et, _EVAL_ISIAN)
         sel_form[f"tabel_evaluasi:{k}"] = alamat(et.lembar, ref.ref)
 
-    def isian_evaluasi_ada(i: int) -> bool:
-        return any(
-            i < len(evaluasi_badan[k]) and any(teks(evaluasi_badan[k][i].get(x)) is not None for x in _EVAL_ISIAN)
-            for k in kode_periode
-        )
+    # Whether any period's evaluation row i holds an entry, for every row at once.
+    isian_evaluasi = [False] * len(badan)
+    for k in kode_periode:
+        for i, ev in enumerate(evaluasi_badan[k][: len(badan)]):
+            if not isian_evaluasi[i] and any(v is not None and teks(v) is not None for v in ev.values()):
+                isian_evaluasi[i] = True
 
     rhk_list: list[RHK] = []
     bagian: JenisRHK | None = None
@@ -390,7 +400,7 @@ def _baca_hasil_kerja(
             continue
         tingkat_rhk = tuple(tx.get(k) for k in _RHK_KUNCI)
         tingkat_iki = tuple(tx.get(k) for k in _IKI_KUNCI)
-        ada_eval = isian_evaluasi_ada(i)
+        ada_eval = isian_evaluasi[i]
         if not any(v is not None for v in tingkat_rhk + tingkat_iki) and not ada_eval:
             continue  # an empty row (perhaps numbered): skipped
         if kini is None or any(v is not None and v != lama for v, lama in zip(tingkat_rhk, kini_kunci, strict=True)):

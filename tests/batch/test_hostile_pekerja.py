@@ -25,7 +25,7 @@ CONTOH_FILES = sorted(CONTOH.glob("*.xlsx"))
 ASLI = pengaman.periksa_paket
 
 
-def _nakal(path: str | os.PathLike[str], *, templat: bool = True) -> pengaman.HasilPeriksa:
+def _nakal(path: str | os.PathLike[str], *, templat: bool = True, simpan: bool = False) -> pengaman.HasilPeriksa:
     nama = Path(path).name
     if nama.startswith("lambat_python"):
         time.sleep(60)  # interrupted by the soft limit (SIGALRM)
@@ -39,7 +39,7 @@ def _nakal(path: str | os.PathLike[str], *, templat: bool = True) -> pengaman.Ha
         del simpan
     elif nama.startswith("tanpa_periksa"):
         return pengaman.HasilPeriksa(nama, None, None, True, 0, 0)
-    return ASLI(path, templat=templat)
+    return ASLI(path, templat=templat, simpan=simpan)
 
 
 @pytest.fixture

@@ -1,56 +1,39 @@
-"""The fast read-only reader: python-calamine for cell values, the zip for defined names.
+"""The fast read-only reader: python-calamine for cell values, the pre-read check for defined names.
 
-python-calamine (0.9) does not expose defined names, so they are read from the
-package's workbook part (``xl/workbook.xml``, located through ``_rels/.rels``)
-with a regular expression: the part is small, the expression expands no entity
-and no DTD, and only the five XML entities and numeric references are decoded.
+python-calamine (0.9) does not expose defined names; they come from the pre-read check
+(:mod:`skpxl.buku.pengaman`), which parses the workbook part with linear regular expressions that
+expand no entity. In the batch the reader is built from the check's result
+(:meth:`CalamineReader.dari_periksa`): calamine parses exactly the bytes that passed the check,
+inflated once, handed over as a stored zip. Every block is bounded before it is built.
 """
 
 from __future__ import annotations
 
 import io
 import os
-import re
 import zipfile
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from datetime import time, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from python_calamine import CalamineError, CalamineWorkbook
 
 from skpxl.buku.adapters.base import Block, CellValue, Ref
-from skpxl.buku.layout import urai_rentang, urai_rujukan_excel
-from skpxl.buku.pengaman import pesan_oserror
+from skpxl.buku.layout import urai_rentang
+from skpxl.buku.pengaman.batas import BATAS_BARIS, BATAS_KOLOM, BATAS_SEL, pesan_oserror, ribuan
 from skpxl.buku.rusak import SARAN, sebab_rusak
 from skpxl.core.errors import BerkasTidakTerbaca
 from skpxl.core.teks import tampil
 
+if TYPE_CHECKING:
+    from skpxl.buku.pengaman import HasilPeriksa
+
 __all__ = ["CalamineReader", "baca_nama_terdefinisi"]
 
 _BATAS_WORKBOOK_XML = 8 * 1024 * 1024  # a workbook part larger than this is not an SKP form
-_DEFINED = re.compile(r"<(?:\w+:)?definedName\b([^>]*)>(.*?)</(?:\w+:)?definedName>", re.DOTALL)
-_ATRIBUT = re.compile(r'([\w:]+)\s*=\s*"([^"]*)"')
-_ENTITAS = re.compile(r"&(#x[0-9A-Fa-f]+|#\d+|amp|lt|gt|quot|apos);")
-_ENTITAS_NAMA = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
-_RELS_OFFICE = re.compile(
-    r"<(?:\w+:)?Relationship\b[^>]*Type=\"[^\"]*/officeDocument\"[^>]*Target=\"([^\"]+)\"|"
-    r"<(?:\w+:)?Relationship\b[^>]*Target=\"([^\"]+)\"[^>]*Type=\"[^\"]*/officeDocument\""
-)
-
-
-def _lepas_entitas(s: str) -> str:
-    def ganti(m: re.Match[str]) -> str:
-        k = m.group(1)
-        if k.startswith("#x"):
-            return chr(int(k[2:], 16))
-        if k.startswith("#"):
-            return chr(int(k[1:]))
-        return _ENTITAS_NAMA[k]
-
-    return _ENTITAS.sub(ganti, s)
+_ANEH = (time, timedelta)
 
 
 def _buka_calamine(path: Path) -> CalamineWorkbook:
@@ -66,44 +49,27 @@ def _buka_calamine(path: Path) -> CalamineWorkbook:
 
 def baca_nama_terdefinisi(path: str | os.PathLike[str]) -> dict[str, Ref]:
     """Workbook-scoped defined names of an .xlsx/.xlsm that point to one area."""
+    from skpxl.buku.pengaman.identitas import baca_nama
+    from skpxl.buku.pengaman.pindai import rels
+
     with zipfile.ZipFile(path) as z:
         bagian = "xl/workbook.xml"
         if bagian not in z.namelist() and "_rels/.rels" in z.namelist():
-            m = _RELS_OFFICE.search(z.read("_rels/.rels").decode("utf-8", "replace"))
-            if m:
-                bagian = (m.group(1) or m.group(2)).lstrip("/")
+            dokumen = [t for _, tipe, t in rels(z.read("_rels/.rels").decode("utf-8", "replace"), "")]
+            bagian = next((t for t in dokumen if t in z.namelist()), bagian)
         info = z.getinfo(bagian)
         if info.file_size > _BATAS_WORKBOOK_XML:
             raise BerkasTidakTerbaca(f"Bagian workbook berkas '{Path(path).name}' terlalu besar untuk formulir SKP.")
         xml = z.read(info).decode("utf-8", "replace")
-    return dict(_urai_nama(xml))
-
-
-@lru_cache(maxsize=64)
-def _urai_nama(xml: str) -> tuple[tuple[str, Ref], ...]:
-    """Defined names of one workbook part; cached because a batch reads copies of the same template."""
-    hasil: dict[str, Ref] = {}
-    for atribut, isi in _DEFINED.findall(xml):
-        attrs = {k.split(":")[-1]: _lepas_entitas(v) for k, v in _ATRIBUT.findall(atribut)}
-        nama = attrs.get("name", "")
-        if not nama or "localSheetId" in attrs or nama.startswith("_xlnm."):
-            continue
-        urai = urai_rujukan_excel(_lepas_entitas(isi))
-        if urai is not None:
-            hasil[nama] = Ref(*urai)
-    return tuple(hasil.items())
+    return {n: Ref(*a) for n, a in baca_nama(xml)[1].items()}
 
 
 def _nilai(v: Any) -> CellValue:
     if v is None or v == "":
         return None
-    if isinstance(v, str | bool | int | float | datetime | date):
-        return v
-    if isinstance(v, time):
-        return v.isoformat()
-    if isinstance(v, timedelta):
-        return str(v)
-    return str(v)
+    if isinstance(v, _ANEH):
+        return v.isoformat() if isinstance(v, time) else str(v)
+    return v  # type: ignore[no-any-return]
 
 
 class CalamineReader:
@@ -126,6 +92,20 @@ class CalamineReader:
             raise BerkasTidakTerbaca(f"Berkas '{nama}' {sebab}; {SARAN}.") from e
         self._cache: dict[str, list[list[Any]]] = {}
 
+    @classmethod
+    def dari_periksa(cls, hasil: HasilPeriksa) -> CalamineReader:
+        """A reader over the parts the pre-read check inflated and passed (``periksa_paket(simpan=True)``)."""
+        self = cls.__new__(cls)
+        self.path = Path(hasil.nama)
+        self._names = {n: Ref(*a) for n, a in hasil.nama_area.items()}
+        try:
+            self._wb = CalamineWorkbook.from_filelike(io.BytesIO(hasil.zip_terperiksa()))
+        except (CalamineError, OSError, ValueError, UnicodeError) as e:
+            sebab = sebab_rusak(e) or "tidak dapat dibaca sebagai buku kerja Excel (.xlsx/.xlsm): isinya rusak"
+            raise BerkasTidakTerbaca(f"Berkas '{tampil(self.path.name)}' {sebab}; {SARAN}.") from e
+        self._cache = {}
+        return self
+
     def names(self) -> Mapping[str, Ref]:
         return dict(self._names)
 
@@ -133,13 +113,25 @@ class CalamineReader:
         return list(self._wb.sheet_names)
 
     def read_block(self, sheet: str, ref: str) -> Block:
-        data = self._lembar(sheet)
         r0, c0, r1, c1 = urai_rentang(ref)
+        _batasi(self.path.name, sheet, ref, r0, c0, r1, c1)
+        data = self._lembar(sheet)
+        lebar = c1 - c0 + 1
         hasil: Block = []
         for r in range(r0, r1 + 1):
-            baris = data[r] if r < len(data) else []
-            hasil.append([_nilai(baris[c]) if c < len(baris) else None for c in range(c0, c1 + 1)])
+            if r >= len(data):  # below the data: empty rows, no lookups
+                hasil.extend([None] * lebar for _ in range(r, r1 + 1))
+                break
+            baris = data[r][c0 : c1 + 1]
+            hasil.append([_nilai(v) for v in baris] + [None] * (lebar - len(baris)))
         return hasil
+
+    def read_cell(self, sheet: str, r: int, c: int) -> CellValue:
+        """One cell (0-based row and column) without building a block."""
+        data = self._lembar(sheet)
+        if r >= len(data) or c >= len(data[r]):
+            return None
+        return _nilai(data[r][c])
 
     def close(self) -> None:
         self._wb.close()
@@ -163,3 +155,12 @@ class CalamineReader:
                     f"Lembar '{sheet}' di berkas '{tampil(self.path.name)}' {sebab}; {SARAN}."
                 ) from e
         return self._cache[sheet]
+
+
+def _batasi(berkas: str, sheet: str, ref: str, r0: int, c0: int, r1: int, c1: int) -> None:
+    """Refuse a block beyond the pre-read limits before building it (a name the check did not see)."""
+    if r1 >= BATAS_BARIS or c1 >= BATAS_KOLOM or (r1 - r0 + 1) * (c1 - c0 + 1) > BATAS_SEL:
+        raise BerkasTidakTerbaca(
+            f"Berkas '{tampil(berkas)}' ditolak: rentang {sheet}!{ref} melewati batas baca skpxl ({ribuan(BATAS_BARIS)} "
+            f"baris, {ribuan(BATAS_KOLOM)} kolom, {ribuan(BATAS_SEL)} sel); berkas rusak atau sengaja dimanipulasi."
+        )
