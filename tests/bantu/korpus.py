@@ -313,6 +313,33 @@ def _versi_depan() -> bytes:
     return _dengan_sel(_baik(), {"_SKPXL!B3": _teks_sel("9.0")})
 
 
+def _disimpan_openpyxl() -> bytes:
+    """The form as openpyxl writes it (every output of skpxl hitung): '<c r="B1" s="1" t="n" />' with a space."""
+    import openpyxl
+
+    keluar = io.BytesIO()
+    openpyxl.load_workbook(BAIK).save(keluar)
+    return keluar.getvalue()
+
+
+def _tag_terbuka(part_atau_lembar: str, setelah: bytes, tag: bytes, kali: int = 60_000) -> bytes:
+    """A tag that never closes, repeated after the root element (issue 18: quadratic in the old check)."""
+    parts = _bagian(_baik())
+    part = part_atau_lembar if part_atau_lembar in parts else _part_lembar(parts, part_atau_lembar)
+    parts[part] = parts[part].replace(setelah, setelah + tag * kali, 1)
+    return _zip(parts)
+
+
+def _nama_jauh(nama: str, rujukan: str) -> bytes:
+    """A defined name of the template moved to a far area (issue 18: the reader built the whole block)."""
+    parts = _bagian(_baik())
+    wb = parts["xl/workbook.xml"].decode("utf-8")
+    wb, n = re.subn(rf'(<definedName name="{nama}">)[^<]*(</definedName>)', rf"\g<1>{rujukan}\g<2>", wb)
+    assert n == 1, nama
+    parts["xl/workbook.xml"] = wb.encode("utf-8")
+    return _zip(parts)
+
+
 def _banyak_bagian() -> bytes:
     parts = _bagian(_baik())
     for i in range(1_200):
@@ -413,6 +440,23 @@ KASUS: tuple[Kasus, ...] = (
     Kasus("templat_asing.xlsx", _templat_asing, "bukan formulir SKP dari templat skpxl"),
     Kasus("templat_lama.xlsx", _templat_lama, "memakai templat SKP lama (SKP-LAMA-PP46-2011)", alasan_cli=None),
     Kasus("versi_depan.xlsx", _versi_depan, "templat SKP versi 9.0, lebih baru"),
+    Kasus("disimpan_openpyxl.xlsx", _disimpan_openpyxl, None),
+    Kasus("tag_terbuka_rels.xlsx", lambda: _tag_terbuka("_rels/.rels", b"</Relationships>", b"<Relationship "), None),
+    Kasus(
+        "tag_terbuka_lembar.xlsx",
+        lambda: _tag_terbuka("SKP", b"</worksheet>", b"<c "),
+        "isi lembar 'SKP' (bagian 'xl/worksheets/sheet1.xml') tidak berakhir dengan benar",
+    ),
+    Kasus(
+        "nama_tabel_raksasa.xlsx",
+        lambda: _nama_jauh("TABEL_HASIL_KERJA", "SKP!$A$23:$XFD$1048576"),
+        "nama 'TABEL_HASIL_KERJA' menunjuk ke SKP!A23:XFD1048576",
+    ),
+    Kasus(
+        "nama_sel_ujung.xlsx",
+        lambda: _nama_jauh("NAMA_PEGAWAI", "SKP!$XFD$1048576"),
+        "nama 'NAMA_PEGAWAI' menunjuk ke SKP!XFD1048576",
+    ),
     Kasus(
         "rumus.xlsx",
         _rumus,

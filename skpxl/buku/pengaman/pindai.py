@@ -135,11 +135,29 @@ class Ukuran:
         return self.maks_baris > BATAS_BARIS or self.maks_kolom > BATAS_KOLOM or self.luas_area > BATAS_SEL
 
 
+_AKHIR_LEMBAR = re.compile(rb"</((?:[\w.-]++:)?(?:worksheet|chartsheet|dialogsheet|macrosheet))>\s*+\Z")
+
+
+def cek_akhir(part: str, sheet: str, isi: bytes) -> None:
+    """A sheet part ends with its root element's only closing tag: nothing after it, nothing cut off.
+
+    Readers disagree on what follows the root (calamine reads past it, openpyxl fails); refusing it
+    here gives one sentence for every way in.
+    """
+    m = _AKHIR_LEMBAR.search(isi, max(0, len(isi) - 512))
+    if m is None or isi.count(b"</" + m.group(1) + b">") != 1:
+        raise Tolak(
+            f"tidak dapat dibaca: isi lembar '{sheet}' (bagian '{part}') tidak berakhir dengan benar (terpotong, "
+            "atau ada isi setelah akhir lembar); berkas rusak atau sengaja dimanipulasi, minta berkas aslinya lagi."
+        )
+
+
 def ukur_lembar(part: str, sheet: str, isi: bytes) -> bool:
     """Measure a worksheet part (already checked by :func:`cek_xml`); refuse it beyond the limits.
 
     Returns whether it was measured tag by tag (not in the canonical form of the fast path).
     """
+    cek_akhir(part, sheet, isi)
     u = Ukuran()
     teliti = bool(_TAK_BIASA.search(isi) or _BERPREFIKS.search(isi))
     if not teliti:
