@@ -14,6 +14,7 @@ import os
 import zipfile
 from collections.abc import Mapping, Sequence
 from datetime import time, timedelta
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,7 @@ __all__ = ["CalamineReader", "baca_nama_terdefinisi"]
 
 _BATAS_WORKBOOK_XML = 8 * 1024 * 1024  # a workbook part larger than this is not an SKP form
 _ANEH = (time, timedelta)
+_rentang = lru_cache(maxsize=4096)(urai_rentang)  # copies of one template ask for the same areas
 
 
 def _buka_calamine(path: Path) -> CalamineWorkbook:
@@ -113,7 +115,7 @@ class CalamineReader:
         return list(self._wb.sheet_names)
 
     def read_block(self, sheet: str, ref: str) -> Block:
-        r0, c0, r1, c1 = urai_rentang(ref)
+        r0, c0, r1, c1 = _rentang(ref)
         _batasi(self.path.name, sheet, ref, r0, c0, r1, c1)
         data = self._lembar(sheet)
         lebar = c1 - c0 + 1
@@ -125,13 +127,6 @@ class CalamineReader:
             baris = data[r][c0 : c1 + 1]
             hasil.append([_nilai(v) for v in baris] + [None] * (lebar - len(baris)))
         return hasil
-
-    def read_cell(self, sheet: str, r: int, c: int) -> CellValue:
-        """One cell (0-based row and column) without building a block."""
-        data = self._lembar(sheet)
-        if r >= len(data) or c >= len(data[r]):
-            return None
-        return _nilai(data[r][c])
 
     def close(self) -> None:
         self._wb.close()

@@ -128,13 +128,11 @@ def nilai_sel(xml: bytes, ref: str | None, strings: bytes) -> str | None:
 def _teks_item(strings: bytes, n: int) -> str | None:
     """The text of shared string ``n`` (0-based); every search resumes after the last."""
     if b":si" not in strings and b"<si " not in strings and b"<si/" not in strings:
-        pos = -1  # plain <si>…</si> items, as Excel writes them: bytes.find only
-        for _ in range(n + 1):
-            pos = strings.find(b"<si>", pos + 1)
-            if pos == -1:
-                return None
-        akhir = strings.find(b"</si>", pos)
-        return None if akhir == -1 else _teks_si(strings[pos + 4 : akhir].decode("utf-8", "replace"))
+        bagian = strings.split(b"<si>", n + 1)  # plain <si>…</si> items, as Excel writes them: one C call
+        if len(bagian) <= n + 1:
+            return None
+        akhir = bagian[n + 1].find(b"</si>")
+        return None if akhir == -1 else _teks_si(bagian[n + 1][:akhir].decode("utf-8", "replace"))
     awal_si = next(itertools.islice(_AWAL_SI.finditer(strings), n, None), None)
     if awal_si is None:
         return None
