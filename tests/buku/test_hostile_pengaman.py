@@ -160,19 +160,21 @@ def test_limits_in_the_docs_are_the_codes() -> None:
 
 @pytest.mark.slow
 def test_the_check_is_cheap_next_to_reading() -> None:
+    """CPU time, best of three (wall time on a shared machine measures the neighbours)."""
     files = sorted(CONTOH.glob("*.xlsx"))
     for f in files:  # warm caches
         P.periksa_paket(f)
-    t = time.perf_counter()
+    cek = float("inf")
     for _ in range(3):
+        t = time.process_time()
         for f in files:
             P.periksa_paket(f)
-    cek = (time.perf_counter() - t) / (3 * len(files))
-    t = time.perf_counter()
+        cek = min(cek, (time.process_time() - t) / len(files))
+    t = time.process_time()
     for f in files:
         assert proses_berkas(str(f), f.name).masalah is None
-    semua = (time.perf_counter() - t) / len(files)
-    print(f"\npre-read check {cek * 1000:.2f} ms/file; whole per-file step with it {semua * 1000:.2f} ms/file")
+    semua = (time.process_time() - t) / len(files)
+    print(f"\npre-read check {cek * 1000:.2f} ms CPU/file; whole per-file step with it {semua * 1000:.2f} ms CPU/file")
     assert cek < 0.025
 
 
