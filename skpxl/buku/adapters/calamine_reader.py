@@ -63,7 +63,7 @@ def baca_nama_terdefinisi(path: str | os.PathLike[str]) -> dict[str, Ref]:
         if info.file_size > _BATAS_WORKBOOK_XML:
             raise BerkasTidakTerbaca(f"Bagian workbook berkas '{Path(path).name}' terlalu besar untuk formulir SKP.")
         xml = z.read(info).decode("utf-8", "replace")
-    return {n: Ref(*a) for n, a in baca_nama(xml)[1].items()}
+    return {n: Ref(*a) for n, a in baca_nama(xml).area.items()}
 
 
 def _nilai(v: Any) -> CellValue:

@@ -59,7 +59,7 @@ from .batas import (
     pesan_oserror,
     pesan_waktu_habis,
 )
-from .identitas import baca_nama, cek_batas_nama, cek_templat_, cek_versi, nilai_sel, rujukan_tunggal
+from .identitas import baca_nama, cek_templat_, cek_versi, nilai_sel, rujukan_tunggal
 from .pindai import cek_xml, lembar_buku, rels, rels_dari, ukur_lembar
 
 __all__ = [
@@ -244,8 +244,9 @@ def _isi(arsip: Arsip, nama: str, templat: bool, simpan: bool) -> HasilPeriksa:
         if part.startswith(f"{folder}/worksheets/") and part.endswith(".xml"):
             lembar.setdefault(part, part.rsplit("/", 1)[-1])
     arsip.nama_lembar = lembar
-    formula, area = baca_nama(buku)
-    cek_batas_nama(area)
+    formula, area, pelanggaran = baca_nama(buku)
+    if pelanggaran is not None:
+        raise Tolak(pelanggaran)
     bagian_string = next((t for _, tipe, t in rels_buku if tipe.endswith(_TIPE_STRING)), None)
     rujukan = {n: rujukan_tunggal(formula.get(n)) for n in _NAMA_TEMPLAT}
     lembar_templat = {r[0] for r in rujukan.values() if r is not None}
@@ -277,7 +278,7 @@ def _isi(arsip: Arsip, nama: str, templat: bool, simpan: bool) -> HasilPeriksa:
         cek_templat_(tid, "TABEL_HASIL_KERJA" in formula)
     return HasilPeriksa(
         nama, tid, tversi, "TABEL_HASIL_KERJA" in formula, len(info), arsip.total, tuple(diukur), ada_vba, paket,
-        area if simpan else {}, _urut(kept, info) if simpan else None,
+        dict(area) if simpan else {}, _urut(kept, info) if simpan else None,
     )  # fmt: skip
 
 

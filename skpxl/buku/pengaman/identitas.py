@@ -7,13 +7,15 @@ import itertools
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
+from typing import NamedTuple
 
 from skpxl.buku.layout import TEMPLATE_ID, TEMPLATE_VERSI, urai_rentang, urai_rujukan_excel
 
 from .batas import BATAS_BARIS, BATAS_KOLOM, BATAS_SEL, Tolak, huruf, ribuan
 from .pindai import atribut, lepas_entitas
 
-__all__ = ["baca_nama", "cek_templat_", "cek_versi", "nilai_sel", "rujukan_tunggal"]
+__all__ = ["NamaBuku", "baca_nama", "cek_templat_", "cek_versi", "nilai_sel", "rujukan_tunggal"]
 
 _NAMA_XML = re.compile(r"<(?:\w++:)?definedName\b([^<>]*+)>([^<]*+)</(?:\w++:)?definedName>")
 _SEL_TAG = re.compile(rb"<(?:[\w.-]++:)?c\s")
@@ -28,9 +30,17 @@ _TUTUP_SI = re.compile(rb"</(?:\w++:)?si>")
 _VERSI = re.compile(r"\d+(?:\.\d+)*")
 
 
+class NamaBuku(NamedTuple):
+    """The workbook's defined names, read once per distinct workbook part."""
+
+    formula: Mapping[str, str]  # every workbook-scoped name → its formula
+    area: Mapping[str, tuple[str, str]]  # names that point to one area → (sheet, "A1:C5")
+    pelanggaran: str | None  # the refusal when an area lies beyond the limits
+
+
 @lru_cache(maxsize=64)
-def baca_nama(buku: str) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
-    """(formula of every workbook-scoped name, (sheet, "A1:C5") of those that point to one area).
+def baca_nama(buku: str) -> NamaBuku:
+    """The workbook-scoped defined names of a workbook part (read-only mappings).
 
     The first of duplicated names wins, for the check and the reader alike. Cached: a batch reads
     copies of one template, whose workbook parts are equal.
@@ -52,24 +62,25 @@ def baca_nama(buku: str) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
             urai = None
         if urai is not None:
             area[nama] = urai
-    return formula, area
+    return NamaBuku(MappingProxyType(formula), MappingProxyType(area), _pelanggaran(area))
 
 
-def cek_batas_nama(area: Mapping[str, tuple[str, str]]) -> None:
+def _pelanggaran(area: Mapping[str, tuple[str, str]]) -> str | None:
     """Every area a reader may build from a defined name stays within the sheet and cell limits.
 
-    A name over ``SKP!$A$1:$XFD$1048576`` would make a reader allocate 17 billion cells: refused here,
-    before any reader sees it.
+    A name over ``SKP!$A$1:$XFD$1048576`` would make a reader allocate 17 billion cells: refused before
+    any reader sees it.
     """
     for nama, (lembar, ref) in area.items():
         r0, c0, r1, c1 = urai_rentang(ref)
         sel = (r1 - r0 + 1) * (c1 - c0 + 1)
         if r1 + 1 > BATAS_BARIS or c1 + 1 > BATAS_KOLOM or sel > BATAS_SEL:
-            raise Tolak(
+            return (
                 f"ditolak: nama '{nama}' menunjuk ke {lembar}!{ref} ({ribuan(sel)} sel), di luar batas "
                 f"{ribuan(BATAS_BARIS)} baris, {ribuan(BATAS_KOLOM)} kolom (sampai kolom {huruf(BATAS_KOLOM)}) dan "
                 f"{ribuan(BATAS_SEL)} sel yang dibaca skpxl; berkas rusak atau sengaja dimanipulasi."
             )
+    return None
 
 
 def rujukan_tunggal(teks: str | None) -> tuple[str, str] | None:
