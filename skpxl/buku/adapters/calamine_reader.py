@@ -57,7 +57,8 @@ def baca_nama_terdefinisi(path: str | os.PathLike[str]) -> dict[str, Ref]:
     with zipfile.ZipFile(path) as z:
         bagian = "xl/workbook.xml"
         if bagian not in z.namelist() and "_rels/.rels" in z.namelist():
-            dokumen = [t for _, tipe, t in rels(z.read("_rels/.rels").decode("utf-8", "replace"), "")]
+            paket = rels(z.read("_rels/.rels").decode("utf-8", "replace"), "")
+            dokumen = [t for _, tipe, t in paket if tipe.endswith("/officeDocument")]
             bagian = next((t for t in dokumen if t in z.namelist()), bagian)
         info = z.getinfo(bagian)
         if info.file_size > _BATAS_WORKBOOK_XML:
