@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 from skpxl.buku import pengaman as P
 from skpxl.buku.adapters.calamine_reader import CalamineReader
+from skpxl.buku.pengaman.batas import ribuan
 from skpxl.core.errors import BerkasTidakTerbaca
 from tests.bantu.korpus import BAIK, KASUS, _bagian, _part_lembar, _zip
 
@@ -84,7 +86,8 @@ def test_the_issue_file_is_checked_in_milliseconds() -> None:
 def test_a_name_beyond_the_limits_is_refused_before_any_read(kasus: str) -> None:
     k = next(k for k in KASUS if k.nama == kasus)
     assert k.alasan is not None
-    with pytest.raises(BerkasTidakTerbaca, match=r"di luar batas 20\.000 baris, 200 kolom"):
+    batas = f"di luar batas {ribuan(P.BATAS_BARIS)} baris, {ribuan(P.BATAS_KOLOM)} kolom"
+    with pytest.raises(BerkasTidakTerbaca, match=re.escape(batas)):
         P.periksa_data(k.buat(), kasus)
 
 
