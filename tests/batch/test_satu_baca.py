@@ -33,7 +33,7 @@ def campuran(korpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_one_read_gives_what_a_second_read_of_the_file_gives(campuran: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    files = cari_berkas(campuran)
+    files, _ = cari_berkas(campuran)
     satu = [proses_berkas(str(p), p.relative_to(campuran).as_posix()) for p in files]
     asli = pengaman.periksa_paket
 

@@ -157,6 +157,7 @@ def _batasi(berkas: str, sheet: str, ref: str, r0: int, c0: int, r1: int, c1: in
     """Refuse a block beyond the pre-read limits before building it (a name the check did not see)."""
     if r1 >= BATAS_BARIS or c1 >= BATAS_KOLOM or (r1 - r0 + 1) * (c1 - c0 + 1) > BATAS_SEL:
         raise BerkasTidakTerbaca(
-            f"Berkas '{tampil(berkas)}' ditolak: rentang {sheet}!{ref} melewati batas baca skpxl ({ribuan(BATAS_BARIS)} "
-            f"baris, {ribuan(BATAS_KOLOM)} kolom, {ribuan(BATAS_SEL)} sel); berkas rusak atau sengaja dimanipulasi."
+            f"Berkas '{tampil(berkas)}' ditolak: rentang {sheet}!{ref} melewati batas baca skpxl "
+            f"({ribuan(BATAS_BARIS)} baris, {ribuan(BATAS_KOLOM)} kolom, {ribuan(BATAS_SEL)} sel); berkas rusak atau "
+            "sengaja dimanipulasi."
         )
