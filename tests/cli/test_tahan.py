@@ -392,21 +392,21 @@ LAMBAT = textwrap.dedent(
     elif tahap == "periksa":  # rekap: every file takes long in its worker
         import skpxl.buku.pengaman as pg
         asli_periksa = pg.periksa_paket
-        def periksa(path, *, templat=True):
+        def periksa(path, *, templat=True, simpan=False):
             Path(os.environ["SKPXL_UJI_PID"], str(os.getpid())).touch()
             time.sleep(detik)
-            return asli_periksa(path, templat=templat)
+            return asli_periksa(path, templat=templat, simpan=simpan)
         pg.periksa_paket = periksa
     elif tahap == "macet":  # stuck as in native code: the soft limit cannot interrupt it
         import signal
         import skpxl.buku.pengaman as pg
-        def periksa(path, *, templat=True):
+        def periksa(path, *, templat=True, simpan=False):
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
             time.sleep(detik)
         pg.periksa_paket = periksa
     elif tahap == "rakus":
         import skpxl.buku.pengaman as pg
-        def periksa(path, *, templat=True):
+        def periksa(path, *, templat=True, simpan=False):
             return bytearray(8 * 1024**3)
         pg.periksa_paket = periksa
     if tahap in ("muat", "macet"):
