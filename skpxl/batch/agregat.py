@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from skpxl.batch.langkah import BarisPegawai, BarisTemuan, HasilBerkas
+from skpxl.batch.praktik import AgregatPraktik
 from skpxl.core.config import KONFIGURASI_BAKU, Konfigurasi, opsi_stempel
 from skpxl.core.enums import Predikat, PredikatOrganisasi
 from skpxl.core.packs.permenpanrb_6_2022.kurva import (
@@ -66,6 +67,7 @@ class Agregat:
     kaskade: list[TautanKaskade] = field(default_factory=list)
     unit: dict[str, RingkasanUnit] = field(default_factory=dict)
     jumlah_kesalahan: int = 0
+    praktik: AgregatPraktik = field(default_factory=AgregatPraktik)  # Penilai, Pemantauan, Kebutuhan Pengembangan
     _nip: dict[tuple[str, str], str] = field(default_factory=dict)
     _org: dict[str, Counter[PredikatOrganisasi]] = field(default_factory=lambda: defaultdict(Counter))
     _orang: list[tuple[str, BarisPegawai]] = field(default_factory=list)
@@ -81,6 +83,7 @@ class Agregat:
         # keep only what the cross-file checks need
         self._orang.append((h.berkas, p))
         unit = self.unit.setdefault(p.unit_kerja or TANPA_UNIT, RingkasanUnit(p.unit_kerja or TANPA_UNIT))
+        self.praktik.tambah(h.berkas, p, unit.unit)
         pred = Predikat.cari(p.predikat)
         if pred is None:
             unit.tanpa_predikat += 1
@@ -112,6 +115,8 @@ class Agregat:
 
     def selesai(self) -> None:
         self._kaskade()
+        self.praktik.selesai({p.nip: berkas for berkas, p in self._orang if p.nip})
+        self.temuan_batch.extend(self.praktik.temuan)
         for u in self.unit.values():
             if self.predikat_organisasi is not None:
                 u.organisasi, u.sumber_organisasi = self.predikat_organisasi, "argumen --predikat-organisasi"

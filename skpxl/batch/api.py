@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -11,14 +11,22 @@ import pandas as pd
 
 from skpxl.batch.jalan import HasilRekap, Mesin, rekap_folder
 from skpxl.batch.langkah import BarisPegawai, HasilBerkas
+from skpxl.batch.praktik import BarisPengembangan
 from skpxl.core.enums import Predikat
 
 KOLOM_TEMUAN = ["berkas", "kode", "tingkat", "lembar", "sel", "nilai", "pesan"]
+KOLOM_PENILAI = ["nip_penilai", "nama_penilai", "pegawai", "rating_di_atas", "rating_sesuai", "rating_di_bawah",
+                 "rating_belum_diberi", "sama_usulan", "di_atas_usulan", "di_bawah_usulan", "periode_berrealisasi",
+                 "periode_umpan_balik", "porsi_umpan_balik", "berkas_bertemuan", "temuan"]  # fmt: skip
+KOLOM_PEMANTAUAN = ["unit_kerja", "periode", "label", "pegawai", "realisasi", "dinilai", "umpan_balik", "predikat"]
+KOLOM_PENGEMBANGAN = [f.name for f in fields(BarisPengembangan)]
+_BUKAN_KOLOM = ("rhk", "praktik")  # nested per-file summaries, not columns of ``pegawai``
 
 
 @dataclass
 class Rekap:
-    """DataFrames of one batch run (``pegawai``, ``temuan``, ``ringkasan``, ``bermasalah``, ``kaskade``)."""
+    """DataFrames of one batch run (``pegawai``, ``temuan``, ``ringkasan``, ``bermasalah``, ``kaskade``,
+    ``penilai``, ``pemantauan``, ``pengembangan``)."""
 
     pegawai: pd.DataFrame
     temuan: pd.DataFrame
@@ -26,6 +34,9 @@ class Rekap:
     bermasalah: pd.DataFrame
     kaskade: pd.DataFrame
     hasil: HasilRekap
+    penilai: pd.DataFrame = field(default_factory=pd.DataFrame)  # one row per pejabat penilai
+    pemantauan: pd.DataFrame = field(default_factory=pd.DataFrame)  # one row per unit kerja and period
+    pengembangan: pd.DataFrame = field(default_factory=pd.DataFrame)  # Kebutuhan Pengembangan
 
     @property
     def kurva(self) -> list[str]:
@@ -51,7 +62,7 @@ def rekap(
     def simpan(h: HasilBerkas) -> None:
         temuan.extend((h.berkas, *t) for t in h.temuan)
         if h.pegawai is not None:
-            baris = {f.name: getattr(h.pegawai, f.name) for f in fields(BarisPegawai) if f.name != "rhk"}
+            baris = {f.name: getattr(h.pegawai, f.name) for f in fields(BarisPegawai) if f.name not in _BUKAN_KOLOM}
             baris["jumlah_rhk"] = len(h.pegawai.rhk)
             baris["berkas"] = h.berkas
             pegawai.append(baris)
@@ -70,7 +81,7 @@ def rekap(
     ag = hasil.agregat
     temuan.extend((berkas, *t) for berkas, t in ag.temuan_batch)
     df_pegawai = pd.DataFrame(
-        pegawai, columns=[*(f.name for f in fields(BarisPegawai) if f.name != "rhk"), "jumlah_rhk", "berkas"]
+        pegawai, columns=[*(f.name for f in fields(BarisPegawai) if f.name not in _BUKAN_KOLOM), "jumlah_rhk", "berkas"]
     )
     df_pegawai["angka_kredit"] = pd.to_numeric(df_pegawai["angka_kredit"])
     ringkasan = [
@@ -95,4 +106,7 @@ def rekap(
             columns=["berkas", "nama", "rhk", "rhk_atasan", "atasan", "berkas_atasan", "keterangan"],
         ),
         hasil=hasil,
+        penilai=pd.DataFrame(ag.praktik.data_penilai(), columns=KOLOM_PENILAI),
+        pemantauan=pd.DataFrame(ag.praktik.data_pemantauan(), columns=KOLOM_PEMANTAUAN),
+        pengembangan=pd.DataFrame(ag.praktik.data_pengembangan(), columns=KOLOM_PENGEMBANGAN),
     )

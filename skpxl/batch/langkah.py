@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from skpxl.batch.pantau import RingkasPraktik, ringkas
 from skpxl.core.enums import Tingkat
 from skpxl.core.errors import SkpxlError
 from skpxl.core.nip import kunci_nip
@@ -55,6 +56,7 @@ class BarisPegawai:
     jumlah_peringatan: int
     jumlah_info: int
     rhk: tuple[RHKRingkas, ...] = field(default=())
+    praktik: RingkasPraktik = field(default=RingkasPraktik())  # evaluator, monitoring, development (issue 19)
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ def _proses(
         jumlah_peringatan=hitung[Tingkat.WARNING],
         jumlah_info=hitung[Tingkat.INFO],
         rhk=tuple(RHKRingkas(r.jenis, r.teks, r.rhk_atasan) for r in form.rhk),
+        praktik=ringkas(form, lap.hasil, kode),
     )
     temuan = tuple((t.kode, t.tingkat.value, t.lembar, t.sel, t.nilai, t.pesan) for t in lap.temuan)
     return HasilBerkas(nama_relatif, pegawai, temuan)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ import xlsxwriter
 from skpxl.batch.agregat import Agregat
 from skpxl.batch.langkah import HasilBerkas
 from skpxl.buku.ukuran import TINGGI_BAKU, tinggi_baris
-from skpxl.core.enums import Predikat
+from skpxl.core.enums import Predikat, Rating
 from skpxl.core.packs import InfoPaket
 from skpxl.core.packs.permenpanrb_6_2022.kurva import ATURAN
 from skpxl.core.teks import tanpa_surogat
@@ -196,6 +197,7 @@ class PenulisRekap:
         self._kaskade(ag)
         if roster is not None:
             self._roster(*roster)
+        self._praktik(ag)
         self._ringkasan(ag, paket, waktu, folder)
         self.wb.close()
 
@@ -254,6 +256,95 @@ class PenulisRekap:
             self._tinggi(ws, r, isi, LEBAR_ROSTER, (1, 2, 3))
             for c, v in enumerate(isi):
                 self._teks(ws, r, c, v, self.f_teks if c == 0 else None)
+
+    # --- issue 19: evaluator practice, monitoring, development needs (new sheets, after the others) ---
+
+    def _praktik(self, ag: Agregat) -> None:
+        self._penilai(ag)
+        self._pemantauan(ag)
+        self._pengembangan(ag)
+
+    def _penilai(self, ag: Agregat) -> None:
+        ws = self.wb.add_worksheet("Penilai")
+        kolom = ("NIP PENILAI", "NAMA PENILAI", "PEGAWAI DINILAI", *(f"RATING {r.value.upper()}" for r in Rating),
+                 "RATING BELUM DIBERI", "SAMA DENGAN USULAN", "DI ATAS USULAN", "DI BAWAH USULAN",
+                 "PERIODE BERREALISASI", "DENGAN UMPAN BALIK", "PERSEN UMPAN BALIK", "BERKAS DENGAN TEMUAN",
+                 "TEMUAN")  # fmt: skip
+        lebar = (20, 30, 10, 12, 12, 12, 11, 11, 10, 10, 12, 12, 11, 11, 40)
+        for c, w in enumerate(lebar):
+            ws.set_column(c, c, w, self.f_teks if c == 0 else None)
+        ws.write_row(0, 0, kolom, self.f_kepala)
+        ws.freeze_panes(1, 2)
+        baris = ag.praktik.baris_penilai()
+        for r, b in enumerate(baris, start=1):
+            self._teks(ws, r, 0, b.nip, self.f_teks)
+            self._teks(ws, r, 1, b.nama)
+            angka = (b.pegawai, *(b.rating[x] for x in Rating), b.belum_diberi, b.sama_usulan, b.di_atas_usulan,
+                     b.di_bawah_usulan, b.periode_dinilai, b.periode_umpan_balik)  # fmt: skip
+            for c, v in enumerate(angka, start=2):
+                ws.write_number(r, c, v)
+            _persen_atau_kosong(ws, r, 12, b.porsi_umpan_balik, self.f_persen)
+            ws.write_number(r, 13, b.berkas_bertemuan)
+            self._teks(ws, r, 14, ", ".join(b.temuan), self.f_merah if b.temuan else None)
+        if baris:
+            ws.autofilter(0, 0, len(baris), len(kolom) - 1)
+        r = len(baris) + 2
+        ws.write_string(r, 0, "Rating = rating hasil kerja periode rekap yang diisi pejabat penilai; usulan = usulan "
+                        "skpxl dari capaian IKI. Umpan balik dihitung per pegawai per periode yang realisasinya "
+                        "terisi. Temuan pejabat penilai ada di lembar Temuan.")  # fmt: skip
+
+    def _pemantauan(self, ag: Agregat) -> None:
+        ws = self.wb.add_worksheet("Pemantauan")
+        kolom = ("UNIT KERJA", "PERIODE", "PEGAWAI", "REALISASI TERISI", "PERSEN", "DINILAI", "PERSEN",
+                 "UMPAN BALIK", "PERSEN", "BERPREDIKAT", "PERSEN")  # fmt: skip
+        for c, w in enumerate((30, 16, 10, 11, 9, 9, 9, 9, 9, 11, 9)):
+            ws.set_column(c, c, w)
+        ws.write_row(0, 0, kolom, self.f_kepala)
+        ws.freeze_panes(1, 2)
+        baris = ag.praktik.baris_pemantauan()
+        blok: dict[str, list[int]] = {}
+        for r, b in enumerate(baris, start=1):
+            self._teks(ws, r, 0, b.unit)
+            self._teks(ws, r, 1, b.label)
+            ws.write_number(r, 2, b.pegawai)
+            for c, v in ((3, b.realisasi), (5, b.dinilai), (7, b.umpan_balik), (9, b.predikat)):
+                ws.write_number(r, c, v)
+                ws.write_number(r, c + 1, v / b.pegawai if b.pegawai else 0, self.f_persen)
+            blok.setdefault(b.unit, []).append(r)
+        r_grafik = 1
+        for n_unit, (unit, rs) in enumerate(blok.items()):
+            if n_unit >= 20:  # charts for the first 20 units; the table has all
+                break
+            chart = self.wb.add_chart({"type": "column"})
+            kategori = ["Pemantauan", rs[0], 1, rs[-1], 1]
+            for c in (3, 5, 7, 9):
+                chart.add_series({"name": kolom[c].capitalize(), "categories": kategori,
+                                  "values": ["Pemantauan", rs[0], c + 1, rs[-1], c + 1]})  # fmt: skip
+            chart.set_title({"name": f"Pemantauan SKP per periode: {unit}"})
+            chart.set_y_axis({"num_format": "0%", "min": 0, "max": 1})
+            chart.set_size({"width": 620, "height": 300})
+            ws.insert_chart(r_grafik, 12, chart)
+            r_grafik += 16
+
+    def _pengembangan(self, ag: Agregat) -> None:
+        ws = self.wb.add_worksheet("Kebutuhan Pengembangan")
+        kolom = ("NIP", "NAMA", "JABATAN", "UNIT KERJA", "PEJABAT PENILAI", "PREDIKAT", "ALASAN", "NILAI INTI",
+                 "UMPAN BALIK", "CATATAN/REKOMENDASI", "BERKAS")  # fmt: skip
+        for c, w in enumerate((20, 28, 28, 24, 26, 16, 26, 20, 50, 50, 26)):
+            ws.set_column(c, c, w, self.f_teks if c == 0 else None)
+        ws.write_row(0, 0, kolom, self.f_kepala)
+        ws.freeze_panes(1, 2)
+        baris = ag.praktik.pengembangan
+        for r, b in enumerate(baris, start=1):
+            isi = (b.nip, b.nama, b.jabatan, b.unit, b.nama_penilai, b.predikat, b.alasan, b.nilai_inti,
+                   b.umpan_balik, b.catatan, b.berkas)  # fmt: skip
+            for c, v in enumerate(isi):
+                self._teks(ws, r, c, v, self.f_teks if c == 0 else None)
+        if baris:
+            ws.autofilter(0, 0, len(baris), len(kolom) - 1)
+        else:
+            ws.write_string(1, 0, "Tidak ada pegawai berpredikat Butuh Perbaikan atau lebih rendah, dan tidak ada "
+                            "nilai inti berating Di Bawah Ekspektasi.", self.f_hijau)  # fmt: skip
 
     def _ringkasan(self, ag: Agregat, paket: InfoPaket, waktu: datetime, folder: str) -> None:
         """One page per unit at most: the counts, the verdict in words and the chart beside the table."""
@@ -405,6 +496,13 @@ def _cetak(
         ws.repeat_columns(0, kolom_ulang - 1)
         ws.print_across()  # the right half of a row block follows its left half
     ws.set_footer(f'&L&"{FONT}"&10Rekap SKP · {nama}&R&"{FONT}"&10Halaman &P dari &N')
+
+
+def _persen_atau_kosong(ws: Any, r: int, c: int, nilai: Fraction | None, fmt: Any) -> None:
+    if nilai is None:
+        ws.write_blank(r, c, None)
+    else:
+        ws.write_number(r, c, float(nilai), fmt)
 
 
 def _batas(org: object, pred: Predikat) -> tuple[float | None, float | None]:

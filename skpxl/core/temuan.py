@@ -103,6 +103,22 @@ KATALOG: dict[str, tuple[Tingkat, str]] = {
     "PERILAKU_TIDAK_DIKENAL": (ERR, "Perilaku kerja \"{nilai}\" bukan salah satu nilai inti BerAKHLAK ({pilihan})."),
     "PERILAKU_GANDA": (ERR, "Nilai inti \"{nilai}\" tertulis lebih dari sekali. Setiap nilai inti BerAKHLAK tepat satu kali."),
     "PERILAKU_KURANG": (ERR, "Nilai inti BerAKHLAK \"{nilai}\" belum ada pada bagian PERILAKU KERJA. Tambahkan dengan panduan perilakunya."),
+    # practice (issue 19): realism, feedback and evidence, formality; thresholds in Konfigurasi
+    "TARGET_TERLALU_RENDAH": (WARN, "IKI \"{iki}\": capaian {capaian}; pada setiap periode yang dinilai capaiannya {plafon}% atau lebih. Target tampaknya terlalu rendah; tetapkan target yang lebih menantang pada perubahan SKP atau SKP berikutnya."),
+    "TARGET_TIDAK_REALISTIS": (WARN, "IKI \"{iki}\": capaian {capaian}; pada setiap periode yang dinilai capaiannya di bawah {lantai}%. Target tampaknya tidak realistis, atau realisasi belum dicatat lengkap; bahas dengan pejabat penilai dan sesuaikan targetnya."),
+    "TARGET_RENTANG_LEBAR": (WARN, "Rentang target \"{nilai}\" selebar {lebar}, lebih lebar dari batas bawahnya ({bawah}). Rentang selebar ini hampir tidak membedakan kinerja; persempit rentangnya atau tetapkan satu angka target."),
+    "TARGET_WAKTU_NOL": (WARN, "Target waktu IKI \"{iki}\" adalah 0 {satuan}: tidak ada pekerjaan yang selesai dalam 0 {satuan}. Isi target waktu yang realistis, misalnya waktu penyelesaian rata-rata tahun lalu."),
+    "UMPAN_BALIK_KOSONG": (WARN, "{periode}: {kurang} dari {isi} IKI yang realisasinya sudah diisi belum diberi umpan balik berkelanjutan ({daftar}). Pejabat penilai menuliskan umpan balik untuk setiap IKI pada setiap periode."),
+    "BUKTI_DUKUNG_KOSONG": (WARN, "{periode}: {kurang} dari {isi} realisasi IKI belum disertai bukti dukung ({daftar}). Realisasi diisi berdasarkan bukti dukung: sebutkan atau tautkan dokumennya."),
+    "UMPAN_BALIK_PERILAKU_KOSONG": (WARN, "{periode}: realisasi sudah diisi, tetapi tidak satu pun dari 7 nilai inti perilaku kerja diberi umpan balik. Tuliskan umpan balik perilaku, setidaknya untuk nilai inti yang menonjol atau perlu diperbaiki."),
+    "AKHIR_TANPA_PERIODIK": (WARN, "Evaluasi akhir tahun sudah diisi, tetapi tidak satu pun evaluasi periodik ({periode}) diisi. Evaluasi kinerja dilakukan berkala sepanjang tahun; catat realisasi dan umpan balik setiap periode."),
+    "CAPAIAN_SERAGAM": (WARN, "Pada setiap periode ({periode}) semua {jumlah} IKI memiliki capaian yang sama ({capaian}). Capaian seragam jarang terjadi bila realisasi diukur dari bukti dukung; periksa kembali realisasinya."),
+    "PERILAKU_SERAGAM": (WARN, "{periode}: ketujuh nilai inti perilaku kerja diberi rating yang sama (\"{rating}\") tanpa satu pun umpan balik. Jelaskan rating setiap nilai inti dengan umpan balik yang konkret."),
+    "RHK_SALINAN_ATASAN": (WARN, "{apa} \"{teks}\" sama persis dengan RHK atasan yang diintervensi. Rumuskan hasil kerja sendiri yang mendukung RHK atasan itu, bukan salinannya."),
+    # recap, across files (skpxl.batch): evaluator practice and copied SKP
+    "PENILAI_RATING_SERAGAM": (WARN, "Pejabat penilai {penilai} memberi rating hasil kerja \"{rating}\" kepada semua {jumlah} pegawai yang dinilainya. Periksa apakah rating sudah membedakan kinerja masing-masing pegawai."),
+    "PENILAI_MENAIKKAN": (WARN, "Pejabat penilai {penilai} memberi rating hasil kerja di atas usulan skpxl untuk {naik} dari {jumlah} pegawai ({persen}%, lebih dari {batas}%). Pastikan setiap kenaikan rating didasarkan pada bukti kinerja."),
+    "SKP_IDENTIK": (WARN, "RHK, IKI dan target SKP {nama} ({jabatan}) sama persis dengan SKP {nama_lain} ({jabatan_lain}, berkas {berkas_lain}), padahal jabatannya berbeda. Susun SKP sesuai tugas jabatan masing-masing."),
     # computation notes (Hitung)
     "RATING_BERBEDA_USULAN": (INFO, "{periode}: rating hasil kerja pejabat penilai \"{evaluator}\" berbeda dari usulan skpxl \"{usulan}\" ({alasan}). Rating pejabat penilai yang berlaku."),
     "RATING_DARI_PERIODE": (INFO, "{periode}: {apa} belum diisi; diisi sementara dari {sumber} (\"{nilai}\"). Pejabat penilai tetap harus menetapkannya."),

@@ -27,8 +27,18 @@ def _iki(
         target=target,
         satuan=satuan,
         evaluasi={
-            "TW1": EvaluasiIKI(realisasi=tw1, sel={"realisasi": f"TW1!E{row}", "kategori": f"TW1!H{row}"}),
-            "AKHIR": EvaluasiIKI(realisasi=akhir, sel={"realisasi": f"AKHIR!E{row}", "kategori": f"AKHIR!H{row}"}),
+            p: EvaluasiIKI(
+                realisasi=r,
+                bukti_dukung=f"https://arsip.contoh.example/{p.lower()}/{n}",
+                umpan_balik=f"Umpan balik {p} untuk IKI {n}.",
+                sel={
+                    "realisasi": f"{p}!E{row}",
+                    "bukti_dukung": f"{p}!F{row}",
+                    "umpan_balik": f"{p}!G{row}",
+                    "kategori": f"{p}!H{row}",
+                },
+            )
+            for p, r in (("TW1", tw1), ("AKHIR", akhir))
         },
         sel={
             "aspek": f"SKP!D{row}",
@@ -96,13 +106,16 @@ def form_bersih() -> SkpForm:
         perilaku=perilaku,
         evaluasi={
             "TW1": EvaluasiPeriode(rating_perilaku="Sesuai Ekspektasi",
-                                   sel={"rating_hasil_kerja": "TW1!C40", "rating_perilaku": "TW1!C41"}),
+                                   umpan_balik_perilaku={"Kolaboratif": "Aktif berbagi data dengan tim."},
+                                   sel={"rating_hasil_kerja": "TW1!C40", "rating_perilaku": "TW1!C41",
+                                        "umpan_balik_perilaku:Berorientasi Pelayanan": "TW1!C45"}),
             "AKHIR": EvaluasiPeriode(
                 rating_hasil_kerja="Di Atas Ekspektasi",
                 rating_perilaku="Di Atas Ekspektasi",
                 predikat_organisasi="Baik",
+                umpan_balik_perilaku={"Akuntabel": "Bukti dukung selalu diunggah tepat waktu."},
                 sel={"rating_hasil_kerja": "AKHIR!C40", "rating_perilaku": "AKHIR!C41",
-                     "predikat_tertulis": "AKHIR!C43"},
+                     "predikat_tertulis": "AKHIR!C43", "umpan_balik_perilaku:Berorientasi Pelayanan": "AKHIR!C45"},
             ),
         },
         sel={

@@ -54,7 +54,10 @@ def test_example_unit_recap(tmp_path: Path) -> None:
     assert "Kurva distribusi Bidang Pelayanan Data (organisasi Baik): SESUAI" in r.stdout
     assert f"Rekap ditulis ke {out}" in r.stdout
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Ringkasan", "Pegawai", "Temuan", "Berkas Bermasalah", "Kaskade"]
+    assert wb.sheetnames == [
+        "Ringkasan", "Pegawai", "Temuan", "Berkas Bermasalah", "Kaskade", "Penilai", "Pemantauan",
+        "Kebutuhan Pengembangan",
+    ]  # fmt: skip
     ws = wb["Pegawai"]
     assert ws.max_row == 17 and ws.auto_filter.ref == "A1:S17"
     nips = [ws.cell(row=r, column=1) for r in range(2, 18)]

@@ -8,7 +8,7 @@ from skpxl.core.numbers import dalam_konteks
 from skpxl.core.temuan import Temuan
 from skpxl.core.validasi.konteks import Konteks
 
-from . import evaluasi, hasil_kerja, identitas, perilaku, terukur
+from . import evaluasi, hasil_kerja, identitas, perilaku, praktik, terukur
 
 
 @dalam_konteks
@@ -16,6 +16,6 @@ def validasi(form: SkpForm, konfigurasi: Konfigurasi = KONFIGURASI_BAKU) -> list
     """All findings of the form, in reading order of the sections."""
     ks = Konteks.dari_form(form, konfigurasi)
     hasil: list[Temuan] = list(ks.temuan)
-    for bagian in (identitas, hasil_kerja, terukur, perilaku, evaluasi):
+    for bagian in (identitas, hasil_kerja, terukur, perilaku, evaluasi, praktik):
         hasil.extend(bagian.periksa(form, ks))
     return hasil

@@ -55,15 +55,17 @@ def periksa(form: SkpForm, ks: Konteks) -> Iterator[Temuan]:
             if kabur and not _ada_ukuran(teks):
                 yield temuan("IKI_KATA_KABUR", iki.sel, "teks", teks, iki=nama_iki(iki), kata=kabur,
                              contoh=_contoh(teks))  # fmt: skip
-    yield from _target_sama_realisasi(form)
+    yield from target_sama_realisasi(form, ks)
 
 
-def _target_sama_realisasi(form: SkpForm) -> Iterator[Temuan]:
+def target_sama_realisasi(form: SkpForm, ks: Konteks) -> Iterator[Temuan]:
     """Realisasi exactly equal to target for every IKI in every evaluated period: SKP as a formality.
 
     One period on target is a legitimate "Sesuai Ekspektasi" (capaian exactly 100%); a whole
-    year of it, over at least 3 IKI and 2 periods, is what the lint asks the evaluator to check.
+    year of it, over at least 3 IKI and 2 periods (``formalitas_min_*``), is what the lint asks the
+    evaluator to check.
     """
+    k = ks.konfigurasi
     periode: dict[str, list[bool]] = {}
     for rhk in form.rhk:
         for iki in rhk.iki:
@@ -72,7 +74,9 @@ def _target_sama_realisasi(form: SkpForm) -> Iterator[Temuan]:
                 r = baca_bilangan(ev.realisasi)
                 if t is not None and r is not None:
                     periode.setdefault(kode, []).append(r.nilai == t.nilai)
-    if len(periode) >= 2 and all(len(x) >= 3 and all(x) for x in periode.values()):
+    if len(periode) >= k.formalitas_min_periode and all(
+        len(x) >= k.formalitas_min_iki and all(x) for x in periode.values()
+    ):
         label = ", ".join(cari_periode(k).label for k in periode)
         jumlah = max(len(x) for x in periode.values())
         yield temuan("TARGET_SAMA_REALISASI", form.sel, "tabel_hasil_kerja", periode=label, jumlah=jumlah)
