@@ -6,6 +6,7 @@
 * their xlwings Lite editions ``SKP_2026_lite.xlsx``, ``SKP_2026_semesteran_lite.xlsx``, ``SKP_2026_bulanan_lite.xlsx``
   (:mod:`skpxl.bangun.lite`);
 * the synthetic example unit in ``workbook_templates/contoh/`` with its ``manifest.json``;
+* the training unit with planted practice failures in ``workbook_templates/latihan/`` with its answer key;
 * ``docs/layout.md`` (the contract of defined names);
 * the legacy templates and examples in ``workbook_templates/legacy/``;
 * the macro template ``workbook_templates/SKP_2026.xlsm`` and the add-in ``addin/skpxl.xlam`` (last: they
@@ -27,6 +28,7 @@ VARIAN = (Periodisasi.TRIWULANAN, Periodisasi.SEMESTERAN, Periodisasi.BULANAN)
 def build_all(root: str | Path = ".") -> list[Path]:
     """Rebuild every committed artifact under ``root`` (the repository); returns the files written."""
     from skpxl.bangun.contoh import tulis_contoh
+    from skpxl.bangun.latihan import tulis_latihan
     from skpxl.bangun.lite import tulis_lite
     from skpxl.buku.layout import dokumentasi, nama_berkas_templat
 
@@ -35,6 +37,7 @@ def build_all(root: str | Path = ".") -> list[Path]:
     ditulis = [build_template(folder / nama_berkas_templat(pz), periodisasi=pz) for pz in VARIAN]
     ditulis += tulis_lite(folder, VARIAN)
     ditulis += tulis_contoh(folder / "contoh")
+    ditulis += tulis_latihan(folder / "latihan")
     doc = root / "docs" / "layout.md"
     doc.parent.mkdir(parents=True, exist_ok=True)
     doc.write_text(dokumentasi(), encoding="utf-8")
