@@ -36,19 +36,29 @@ def _norm(teks: str | None) -> str:
     return " ".join((teks or "").lower().split())
 
 
-def capaian_iki(iki: IKI, kode: str, ks: Konteks) -> Decimal | None:
-    """The IKI's capaian in a period, as Hitung computes it; None when it cannot be computed."""
-    ev = iki.evaluasi.get(kode)
-    if ev is None or iki_kualitatif(iki, ks):
-        return None
-    t, r = baca_bilangan(iki.target, rentang=True), baca_bilangan(ev.realisasi)
+def capaian_iki(iki: IKI, periode: Sequence[str], ks: Konteks) -> list[tuple[str, Decimal]]:
+    """(period, capaian) wherever the IKI's capaian can be computed, as Hitung computes it."""
+    if iki_kualitatif(iki, ks):
+        return []
+    t = baca_bilangan(iki.target, rentang=True)
     arah = arah_iki(iki, ks.konfigurasi.aspek_khusus)
-    if t is None or r is None or arah is None:
-        return None
+    if t is None or arah is None:
+        return []
     try:
-        return hitung_capaian(Target(t.nilai, t.atas), r.nilai, arah, ks.konfigurasi)
-    except ValueError:  # negative, reversed range, target 0 with arah normal: reported elsewhere
-        return None
+        target = Target(t.nilai, t.atas)
+    except ValueError:  # negative or reversed: reported by the target rules
+        return []
+    hasil = []
+    for kode in periode:
+        ev = iki.evaluasi.get(kode)
+        r = baca_bilangan(ev.realisasi) if ev is not None else None
+        if r is None:
+            continue
+        try:
+            hasil.append((kode, hitung_capaian(target, r.nilai, arah, ks.konfigurasi)))
+        except ValueError:  # negative realisasi, target 0 with arah normal: reported elsewhere
+            continue
+    return hasil
 
 
 def _label(kode: str) -> str:
@@ -239,12 +249,9 @@ def periksa(form: SkpForm, ks: Konteks) -> Iterator[Temuan]:
     # one capaian per IKI and period, shared by the realism and the uniformity checks
     tabel: dict[str, list[tuple[IKI, Decimal]]] = {}
     for iki in semua_iki:
-        capaian: list[tuple[str, Decimal]] = []
-        for kode in periode:
-            c = capaian_iki(iki, kode, ks)
-            if c is not None:
-                capaian.append((kode, c))
-                tabel.setdefault(kode, []).append((iki, c))
+        capaian = capaian_iki(iki, periode, ks)
+        for kode, c in capaian:
+            tabel.setdefault(kode, []).append((iki, c))
         yield from _target(iki, ks)
         yield from _realisme(iki, capaian, ks)
     yield from _umpan_balik(form, semua_iki, periode, ks)
