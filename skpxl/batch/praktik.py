@@ -45,7 +45,6 @@ class BarisPenilai:
     periode_dinilai: int = 0  # staff-periods with realisasi
     periode_umpan_balik: int = 0  # ... of which with umpan balik
     berkas_bertemuan: int = 0  # files with at least one Kesalahan or Peringatan
-    berkas: list[str] = field(default_factory=list)
     temuan: list[str] = field(default_factory=list)  # codes of the evaluator findings
 
     @property
@@ -126,7 +125,6 @@ class AgregatPraktik:
         b = self.penilai.setdefault(kunci, BarisPenilai(p.nip_penilai, p.nama_penilai))
         b.nama = b.nama or p.nama_penilai
         b.pegawai += 1
-        b.berkas.append(berkas)
         given = Rating.cari(p.rating_hasil_kerja) if p.praktik.rating_dari_penilai else None
         usulan = Rating.cari(p.rating_hasil_kerja_usulan)
         if given is None:
@@ -175,15 +173,23 @@ class AgregatPraktik:
         self.temuan.append((berkas, _baris(t)))
 
     def _identik(self) -> None:
+        # Linear in the group: a standard SKP shared by hundreds of people in one job is common and fine;
+        # only a plan that also appears under another job is reported, naming the first such file.
         for kelompok in self._sidik.values():
-            if len(kelompok) < 2:
+            per_jabatan: dict[str, list[tuple[str, BarisPegawai]]] = {}
+            for berkas, p in kelompok:
+                per_jabatan.setdefault(norm_teks(p.jabatan), []).append((berkas, p))
+            if len(per_jabatan) < 2:
                 continue
             for berkas, p in kelompok:
+                jabatan = norm_teks(p.jabatan)
                 lain = next(
                     (
                         (bk, q)
-                        for bk, q in kelompok
-                        if q.nip != p.nip and norm_teks(q.jabatan) != norm_teks(p.jabatan) and bk != berkas
+                        for j, daftar in per_jabatan.items()
+                        if j != jabatan
+                        for bk, q in daftar
+                        if q.nip != p.nip
                     ),
                     None,
                 )

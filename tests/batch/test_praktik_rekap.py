@@ -136,3 +136,55 @@ def test_development_needs_from_predikat_and_core_values() -> None:
         ("Pegawai Uji 2", "Di Bawah Ekspektasi pada nilai inti", "Kolaboratif", "Belum aktif dalam tim."),
         ("Pegawai Uji 2", "Di Bawah Ekspektasi pada nilai inti", "Adaptif", None),
     ]
+
+
+# --- the worker side: what one file adds to its row ------------------------------------------------------
+
+
+def test_ringkas_flags_per_period_and_development_fields() -> None:
+    from skpxl.batch.pantau import ringkas
+    from skpxl.core.hitung import hitung
+    from tests.bantu.formulir import form_bersih
+
+    f = form_bersih()
+    f.evaluasi["AKHIR"].rating_perilaku_per_nilai = {"Kolaboratif": BAWAH, "Loyal": SESUAI}
+    f.evaluasi["AKHIR"].umpan_balik_perilaku = {"Kolaboratif": "Jarang hadir rapat tim."}
+    f.evaluasi["AKHIR"].catatan = "Ikuti pelatihan kerja sama tim."
+    r = ringkas(f, hitung(f), "AKHIR")
+    semua = REALISASI | DINILAI | UMPAN_BALIK | PREDIKAT
+    # triwulanan: every quarter is listed, also those with nothing yet (the monitoring table counts them)
+    assert r.pantau == (("TW1", semua), ("TW2", 0), ("TW3", 0), ("TW4", 0), ("AKHIR", semua))
+    assert r.rating_dari_penilai is True
+    assert r.perilaku_bawah == (("Kolaboratif", "Jarang hadir rapat tim."),)
+    assert r.catatan == "Ikuti pelatihan kerja sama tim."
+    # nobody to develop: the note stays out of the row
+    f.evaluasi["AKHIR"].rating_perilaku_per_nilai = {}
+    r2 = ringkas(f, hitung(f), "AKHIR")
+    assert r2.perilaku_bawah == () and r2.catatan is None
+    # a period with realisasi but no rating yet: realisasi and feedback, not evaluated, no predikat
+    f.evaluasi["TW1"].rating_perilaku = None
+    assert dict(ringkas(f, hitung(f), "AKHIR").pantau)["TW1"] == REALISASI | UMPAN_BALIK
+
+
+def test_sidik_ignores_spaces_and_case_but_not_targets() -> None:
+    from skpxl.batch.pantau import ringkas
+    from tests.bantu.formulir import form_bersih
+
+    a, b = form_bersih(), form_bersih()
+    b.rhk[0].teks = "  " + (b.rhk[0].teks or "").upper()
+    b.rhk[0].iki[0].teks = (b.rhk[0].iki[0].teks or "").replace(" ", "   ")
+    assert ringkas(a, None, "AKHIR").sidik == ringkas(b, None, "AKHIR").sidik
+    b.rhk[0].iki[0].target = Decimal(5)
+    assert ringkas(a, None, "AKHIR").sidik != ringkas(b, None, "AKHIR").sidik
+    kosong = form_bersih()
+    kosong.rhk = []
+    assert ringkas(kosong, None, "AKHIR").sidik is None  # empty plans are not copies of each other
+
+
+def test_identical_plans_scale_with_the_group() -> None:
+    """A standard SKP shared by thousands in one job: no finding, and no quadratic scan."""
+    hasil = [_orang(i, SESUAI, SESUAI, sidik="standar") for i in range(3000)]
+    hasil.append(_orang(5000, SESUAI, SESUAI, jabatan="Arsiparis", sidik="standar"))
+    ag = _agregat(*hasil)
+    kode = _kode(ag)
+    assert kode.count("SKP_IDENTIK") == 3001
