@@ -8,7 +8,7 @@ import pytest
 
 from skpxl.batch.agregat import Agregat
 from skpxl.batch.langkah import BarisPegawai, HasilBerkas
-from skpxl.batch.pantau import DINILAI, PREDIKAT, REALISASI, UMPAN_BALIK, RingkasPraktik
+from skpxl.batch.pantau import DINILAI, PREDIKAT, REALISASI, UMPAN_BALIK, RingkasPraktik, teks_pantau
 from skpxl.batch.praktik import AgregatPraktik
 from skpxl.core.config import Konfigurasi
 
@@ -25,8 +25,8 @@ def _orang(i: int, given: str | None, usulan: str, *, jabatan: str = "Pengolah D
         nama_penilai="Penilai Uji", periode="AKHIR", periode_awal=None, rating_hasil_kerja=given or usulan,
         rating_hasil_kerja_usulan=usulan, rating_perilaku=SESUAI, predikat=predikat, angka_kredit=None,
         predikat_organisasi=None, jumlah_kesalahan=0, jumlah_peringatan=i % 2, jumlah_info=0,
-        praktik=RingkasPraktik(rating_dari_penilai=given is not None, pantau=pantau, perilaku_bawah=bawah,
-                               catatan="Ikuti pelatihan." if bawah else None, sidik=sidik),
+        praktik=RingkasPraktik(rating_dari_penilai=given is not None, pantau_teks=teks_pantau(pantau),
+                               perilaku_bawah=bawah, catatan="Ikuti pelatihan." if bawah else None, sidik=sidik),
     )  # fmt: skip
     return HasilBerkas(f"{i:02d}.xlsx", p)
 
