@@ -18,6 +18,8 @@ from skpxl.core.packs.permenpanrb_6_2022.kurva import (
 )
 
 OPSI_KURVA = ("kurva_minimal_pegawai", "kurva_pembulatan")  # the Konfigurasi options the recap itself uses
+OPSI_PENILAI = ("penilai_min_pegawai", "penilai_porsi_naik")  # ... and those of its evaluator findings
+OPSI_REKAP = OPSI_KURVA + OPSI_PENILAI
 
 TANPA_UNIT = "(unit kerja tidak diisi)"
 KASKADE_PUTUS = "RHK atasan yang diintervensi tidak ditemukan di SKP atasan; samakan teksnya dengan RHK atasan."
@@ -67,10 +69,13 @@ class Agregat:
     kaskade: list[TautanKaskade] = field(default_factory=list)
     unit: dict[str, RingkasanUnit] = field(default_factory=dict)
     jumlah_kesalahan: int = 0
-    praktik: AgregatPraktik = field(default_factory=AgregatPraktik)  # Penilai, Pemantauan, Kebutuhan Pengembangan
+    praktik: AgregatPraktik = field(init=False)  # Penilai, Pemantauan, Kebutuhan Pengembangan (OPSI_PENILAI)
     _nip: dict[tuple[str, str], str] = field(default_factory=dict)
     _org: dict[str, Counter[PredikatOrganisasi]] = field(default_factory=lambda: defaultdict(Counter))
     _orang: list[tuple[str, BarisPegawai]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.praktik = AgregatPraktik(self.konfigurasi)
 
     def tambah(self, h: HasilBerkas) -> None:
         self.jumlah_berkas += 1

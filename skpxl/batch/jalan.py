@@ -26,7 +26,7 @@ from functools import partial
 from pathlib import Path
 from typing import Literal, cast
 
-from skpxl.batch.agregat import OPSI_KURVA, Agregat
+from skpxl.batch.agregat import OPSI_KURVA, OPSI_PENILAI, OPSI_REKAP, Agregat
 from skpxl.batch.langkah import HasilBerkas, proses_berkas
 from skpxl.buku.berkas import PenulisanAman, galat_tak_terduga, pesan_tulis, sama_berkas
 from skpxl.buku.pengaman import BATAS_WAKTU_BERKAS, pesan_oserror
@@ -290,13 +290,15 @@ def rekap_folder(
 
     ``batas_waktu``: seconds one file may take (see :func:`jalankan_langkah`); None = no limit.
     ``konfigurasi``: its kurva options (``kurva_minimal_pegawai``, ``kurva_pembulatan``) judge each unit and
-    are stamped into the recap; each file is validated and computed with the defaults, so any other non-default
+    are stamped into the recap, its evaluator options (``penilai_min_pegawai``, ``penilai_porsi_naik``) judge
+    each pejabat penilai; each file is validated and computed with the defaults, so any other non-default
     option is refused rather than silently ignored.
     """
-    lain = {k for k, v in konfigurasi.model_dump().items() if k not in OPSI_KURVA and v != getattr(KONFIGURASI_BAKU, k)}
+    lain = {k for k, v in konfigurasi.model_dump().items() if k not in OPSI_REKAP and v != getattr(KONFIGURASI_BAKU, k)}
     if lain:  # per-file validation and computation still use the defaults: say so instead of ignoring them
         raise InputTidakValid(
-            f"Rekap hanya memakai opsi kurva dari Konfigurasi ({', '.join(OPSI_KURVA)}); "
+            f"Rekap hanya memakai opsi kurva ({', '.join(OPSI_KURVA)}) dan opsi pejabat penilai "
+            f"({', '.join(OPSI_PENILAI)}) dari Konfigurasi; "
             f"opsi {', '.join(sorted(lain))} belum diteruskan ke perhitungan tiap berkas."
         )
     kode = cari_periode(periode).kode if periode else AKHIR

@@ -61,6 +61,32 @@ class Konfigurasi(BaseModel):
     # (70% of 12 = 8,4 → 8; 10% of 5 = 0,5 → 1), i.e. the share a unit of n people can actually reach.
     kurva_pembulatan: Literal["pecahan", "orang"] = "pecahan"
 
+    # --- Practice lint (issue 19: the five failures of SKP practice). All [DEFAULT]: no regulation sets them. ---
+    # Realism: an IKI whose capaian is ≥ realisme_plafon in every evaluated period (at least realisme_min_periode)
+    # suggests a target set too low; 130% is a full third above the target, well past a good year.
+    realisme_plafon: Decimal = Decimal(130)
+    # ... and < realisme_lantai in every evaluated period an unrealistic target: under half of the target all year.
+    realisme_lantai: Decimal = Decimal(50)
+    # One period says little (a slow first quarter); two or more form a pattern.
+    realisme_min_periode: int = Field(default=2, ge=1)
+    # Periodic realisasi is often cumulative against the annual target, so a low TW I–III is normal mid-year:
+    # the floor is only judged once AKHIR is evaluated too.
+    realisme_lantai_perlu_akhir: bool = True
+    # A range target "lo-hi" is "wider than the target itself" when hi − lo > lo × rentang_rasio_maks.
+    rentang_rasio_maks: Decimal = Field(default=Decimal(1), ge=0)
+    # Satuan words of a Waktu IKI for which a target of 0 is flagged (nothing is done in 0 days).
+    satuan_waktu: frozenset[str] = frozenset({"hari", "jam", "menit", "detik", "minggu", "bulan", "tahun"})
+    # Feedback and evidence: an evaluated period (realisasi filled) without umpan balik / bukti dukung is reported.
+    wajib_umpan_balik: bool = True
+    wajib_bukti_dukung: bool = True
+    # Formality (also used by TARGET_SAMA_REALISASI): a pattern needs at least this many IKI and periods.
+    formalitas_min_iki: int = Field(default=3, ge=1)
+    formalitas_min_periode: int = Field(default=2, ge=1)
+    # Recap, evaluator practice: judged only for evaluators of at least penilai_min_pegawai staff; "most proposals
+    # overridden upward" means more than penilai_porsi_naik of the staff with both a given rating and a proposal.
+    penilai_min_pegawai: int = Field(default=3, ge=2)
+    penilai_porsi_naik: Decimal = Field(default=Decimal("0.5"), ge=0, lt=1)
+
 
 SUMBER_OPSI: dict[str, str] = {
     "kurva_minimal_pegawai": "kebijakan instansi",
@@ -88,32 +114,6 @@ def opsi_stempel(konfigurasi: object, nama: Iterable[str] | None = None) -> tupl
         if nilai != kolom[n].default:
             hasil.append(f"{n}={_teks_opsi(nilai)} ({SUMBER_OPSI[n]})")
     return tuple(hasil)
-
-    # --- Practice lint (issue 19: the five failures of SKP practice). All [DEFAULT]: no regulation sets them. ---
-    # Realism: an IKI whose capaian is ≥ realisme_plafon in every evaluated period (at least realisme_min_periode)
-    # suggests a target set too low; 130% is a full third above the target, well past a good year.
-    realisme_plafon: Decimal = Decimal(130)
-    # ... and < realisme_lantai in every evaluated period an unrealistic target: under half of the target all year.
-    realisme_lantai: Decimal = Decimal(50)
-    # One period says little (a slow first quarter); two or more form a pattern.
-    realisme_min_periode: int = Field(default=2, ge=1)
-    # Periodic realisasi is often cumulative against the annual target, so a low TW I–III is normal mid-year:
-    # the floor is only judged once AKHIR is evaluated too.
-    realisme_lantai_perlu_akhir: bool = True
-    # A range target "lo-hi" is "wider than the target itself" when hi − lo > lo × rentang_rasio_maks.
-    rentang_rasio_maks: Decimal = Field(default=Decimal(1), ge=0)
-    # Satuan words of a Waktu IKI for which a target of 0 is flagged (nothing is done in 0 days).
-    satuan_waktu: frozenset[str] = frozenset({"hari", "jam", "menit", "detik", "minggu", "bulan", "tahun"})
-    # Feedback and evidence: an evaluated period (realisasi filled) without umpan balik / bukti dukung is reported.
-    wajib_umpan_balik: bool = True
-    wajib_bukti_dukung: bool = True
-    # Formality (also used by TARGET_SAMA_REALISASI): a pattern needs at least this many IKI and periods.
-    formalitas_min_iki: int = Field(default=3, ge=1)
-    formalitas_min_periode: int = Field(default=2, ge=1)
-    # Recap, evaluator practice: judged only for evaluators of at least penilai_min_pegawai staff; "most proposals
-    # overridden upward" means more than penilai_porsi_naik of the staff with both a given rating and a proposal.
-    penilai_min_pegawai: int = Field(default=3, ge=2)
-    penilai_porsi_naik: Decimal = Field(default=Decimal("0.5"), ge=0, lt=1)
 
 
 KONFIGURASI_BAKU = Konfigurasi()

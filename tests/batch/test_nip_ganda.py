@@ -73,6 +73,7 @@ def test_recap_refuses_options_it_would_not_apply(tmp_path: Path) -> None:
     with pytest.raises(InputTidakValid) as info:
         rekap_folder(tmp_path, None, konfigurasi=Konfigurasi(agregasi_rhk="mayoritas", kurva_minimal_pegawai=3))
     assert str(info.value) == (
-        "Rekap hanya memakai opsi kurva dari Konfigurasi (kurva_minimal_pegawai, kurva_pembulatan); opsi agregasi_rhk "
-        "belum diteruskan ke perhitungan tiap berkas."
+        "Rekap hanya memakai opsi kurva (kurva_minimal_pegawai, kurva_pembulatan) dan opsi pejabat penilai "
+        "(penilai_min_pegawai, penilai_porsi_naik) dari Konfigurasi; opsi agregasi_rhk belum diteruskan ke perhitungan "
+        "tiap berkas."
     )

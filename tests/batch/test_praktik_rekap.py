@@ -9,7 +9,6 @@ import pytest
 from skpxl.batch.agregat import Agregat
 from skpxl.batch.langkah import BarisPegawai, HasilBerkas
 from skpxl.batch.pantau import DINILAI, PREDIKAT, REALISASI, UMPAN_BALIK, RingkasPraktik, teks_pantau
-from skpxl.batch.praktik import AgregatPraktik
 from skpxl.core.config import Konfigurasi
 
 ATAS, SESUAI, BAWAH = "Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi"
@@ -32,9 +31,7 @@ def _orang(i: int, given: str | None, usulan: str, *, jabatan: str = "Pengolah D
 
 
 def _agregat(*hasil: HasilBerkas, konfigurasi: Konfigurasi | None = None) -> Agregat:
-    ag = Agregat()
-    if konfigurasi is not None:
-        ag.praktik = AgregatPraktik(konfigurasi)
+    ag = Agregat() if konfigurasi is None else Agregat(konfigurasi=konfigurasi)
     for h in hasil:
         ag.tambah(h)
     ag.selesai()
@@ -188,3 +185,14 @@ def test_identical_plans_scale_with_the_group() -> None:
     ag = _agregat(*hasil)
     kode = _kode(ag)
     assert kode.count("SKP_IDENTIK") == 3001
+
+
+def test_rekap_folder_passes_the_evaluator_options() -> None:
+    from skpxl.batch.jalan import rekap_folder
+    from tests.bantu.templat_uji import TEMPLATES
+
+    latihan = TEMPLATES / "latihan"
+    baku = rekap_folder(latihan, None)
+    assert {t[0] for _, t in baku.agregat.temuan_batch} >= {"PENILAI_RATING_SERAGAM", "PENILAI_MENAIKKAN"}
+    longgar = rekap_folder(latihan, None, konfigurasi=Konfigurasi(penilai_min_pegawai=4))
+    assert not {t[0] for _, t in longgar.agregat.temuan_batch} & {"PENILAI_RATING_SERAGAM", "PENILAI_MENAIKKAN"}
