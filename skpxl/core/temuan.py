@@ -104,7 +104,7 @@ KATALOG: dict[str, tuple[Tingkat, str]] = {
     "PERILAKU_GANDA": (ERR, "Nilai inti \"{nilai}\" tertulis lebih dari sekali. Setiap nilai inti BerAKHLAK tepat satu kali."),
     "PERILAKU_KURANG": (ERR, "Nilai inti BerAKHLAK \"{nilai}\" belum ada pada bagian PERILAKU KERJA. Tambahkan dengan panduan perilakunya."),
     # practice (issue 19): realism, feedback and evidence, formality; thresholds in Konfigurasi
-    "TARGET_TERLALU_RENDAH": (WARN, "IKI \"{iki}\": capaian {capaian}; pada setiap periode yang dinilai capaiannya {plafon}% atau lebih. Target tampaknya terlalu rendah; tetapkan target yang lebih menantang pada perubahan SKP atau SKP berikutnya."),
+    "TARGET_TERLALU_RENDAH": (WARN, "IKI \"{iki}\": capaian {capaian}; pada setiap periode yang dinilai capaiannya {plafon}% atau lebih. Target tampaknya terlalu mudah dicapai (terlalu rendah, atau terlalu longgar untuk IKI berarah khusus); tetapkan target yang lebih menantang pada perubahan SKP atau SKP berikutnya."),
     "TARGET_TIDAK_REALISTIS": (WARN, "IKI \"{iki}\": capaian {capaian}; pada setiap periode yang dinilai capaiannya di bawah {lantai}%. Target tampaknya tidak realistis, atau realisasi belum dicatat lengkap; bahas dengan pejabat penilai dan sesuaikan targetnya."),
     "TARGET_RENTANG_LEBAR": (WARN, "Rentang target \"{nilai}\" selebar {lebar}, lebih lebar dari batas bawahnya ({bawah}). Rentang selebar ini hampir tidak membedakan kinerja; persempit rentangnya atau tetapkan satu angka target."),
     "TARGET_WAKTU_NOL": (WARN, "Target waktu IKI \"{iki}\" adalah 0 {satuan}: tidak ada pekerjaan yang selesai dalam 0 {satuan}. Isi target waktu yang realistis, misalnya waktu penyelesaian rata-rata tahun lalu."),
