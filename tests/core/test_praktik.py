@@ -69,6 +69,15 @@ def test_ceiling_needs_every_period_and_at_least_two() -> None:
     assert len(_cari(f, "TARGET_TERLALU_RENDAH", Konfigurasi(realisme_min_periode=1))) == 1
 
 
+@pytest.mark.parametrize(("realisasi", "muncul"), [(D(14), True), (D("14.002"), False), (D("13.998"), True)])
+def test_ceiling_for_a_lower_is_better_iki(realisasi: Decimal, muncul: bool) -> None:
+    """Waktu, target 20 hari: (2 − 14/20) × 100 = 130%; a lenient time target is 'too easy' too."""
+    f = form_bersih()
+    _realisasi(f, 0, 1, TW1=realisasi, AKHIR=realisasi)
+    hits = _cari(f, "TARGET_TERLALU_RENDAH")
+    assert [t.alamat for t in hits] == (["SKP!F21"] if muncul else [])
+
+
 def test_ceiling_is_configurable() -> None:
     f = form_bersih()
     _realisasi(f, 0, 0, TW1=D("5.2"), AKHIR=D("5.2"))
