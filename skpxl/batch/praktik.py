@@ -155,7 +155,7 @@ class AgregatPraktik:
             diberi = sum(b.rating.values())
             if b.pegawai >= k.penilai_min_pegawai and diberi == b.pegawai and len(b.rating) == 1:
                 (rating,) = b.rating
-                t = temuan("PENILAI_RATING_SERAGAM", None, None, b.nip, penilai=siapa, rating=rating.value,
+                t = temuan("PENILAI_RATING_SERAGAM", None, None, None, penilai=siapa, rating=rating.value,
                            jumlah=b.pegawai)  # fmt: skip
                 self._catat(b, berkas, t)
             dibanding = b.sama_usulan + b.di_atas_usulan + b.di_bawah_usulan
@@ -163,7 +163,7 @@ class AgregatPraktik:
                 k.penilai_porsi_naik
             ):
                 persen = format_angka(Decimal(b.di_atas_usulan * 100) / Decimal(dibanding))
-                t = temuan("PENILAI_MENAIKKAN", None, None, b.nip, penilai=siapa, naik=b.di_atas_usulan,
+                t = temuan("PENILAI_MENAIKKAN", None, None, None, penilai=siapa, naik=b.di_atas_usulan,
                            jumlah=dibanding, persen=persen, batas=format_angka(k.penilai_porsi_naik * 100))  # fmt: skip
                 self._catat(b, berkas, t)
         self._identik()

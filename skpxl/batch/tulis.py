@@ -61,6 +61,32 @@ LEBAR_RINGKASAN = (24, 11, 11, 11, 11, *(9,) * 8)  # the table (A:E), then room 
 LEBAR_TABEL_RINGKASAN = 5
 BARIS_GRAFIK = 17  # rows the 300 px chart covers
 
+# issue 19 sheets: short header words so the columns stay narrow enough to print at 8 pt or more
+KOLOM_PENILAI = ("NIP PENILAI", "NAMA PENILAI", "PEGAWAI", "DI ATAS", "SESUAI", "DI BAWAH", "BELUM DIBERI",
+                 "SAMA USULAN", "NAIK DARI USULAN", "TURUN DARI USULAN", "PERIODE DENGAN REALISASI",
+                 "DENGAN UMPAN BALIK", "% UMPAN BALIK", "BERKAS DENGAN TEMUAN", "TEMUAN")  # fmt: skip
+LEBAR_PENILAI = (20, 20, 9, 8, 8, 8, 8, 8, 8, 8, 11, 9, 8, 9, 18)
+# the evaluator findings in words on the Penilai sheet (codes and full sentences are on the Temuan sheet)
+LABEL_TEMUAN_PENILAI = {
+    "PENILAI_RATING_SERAGAM": "rating sama untuk semua pegawai",
+    "PENILAI_MENAIKKAN": "sebagian besar di atas usulan",
+}
+CATATAN_PENILAI = (
+    "DI ATAS / SESUAI / DI BAWAH: rating hasil kerja periode rekap yang diisi pejabat penilai (Ekspektasi); usulan = "
+    "usulan skpxl dari capaian IKI. Umpan balik dihitung per pegawai per periode yang realisasinya terisi. Temuan "
+    "pejabat penilai (rating sama untuk semua, sebagian besar dinaikkan) ada di lembar Temuan."
+)
+KOLOM_PEMANTAUAN = ("UNIT KERJA", "PERIODE", "PEGAWAI", "REALISASI TERISI", "PERSEN", "DINILAI", "PERSEN",
+                    "UMPAN BALIK", "PERSEN", "BERPREDIKAT", "PERSEN")  # fmt: skip
+LEBAR_PEMANTAUAN = (28, 16, 9, 11, 9, 9, 9, 9, 9, 14, 9)
+KOLOM_PENGEMBANGAN = ("NIP", "NAMA", "JABATAN", "UNIT KERJA", "PEJABAT PENILAI", "PREDIKAT", "ALASAN", "NILAI INTI",
+                      "UMPAN BALIK", "CATATAN/REKOMENDASI", "BERKAS")  # fmt: skip
+LEBAR_PENGEMBANGAN = (20, 20, 20, 18, 20, 14, 18, 14, 34, 34, 22)
+KOSONG_PENGEMBANGAN = (
+    "Tidak ada pegawai berpredikat Butuh Perbaikan atau lebih rendah, dan tidak ada nilai inti berating Di Bawah "
+    "Ekspektasi."
+)
+
 
 class PenulisRekap:
     """Streams Pegawai and Temuan rows as files are processed; the other sheets at :meth:`tutup`."""
@@ -260,64 +286,57 @@ class PenulisRekap:
     # --- issue 19: evaluator practice, monitoring, development needs (new sheets, after the others) ---
 
     def _praktik(self, ag: Agregat) -> None:
+        self.f_persen_atas = self.wb.add_format({"num_format": "0%", "valign": "top"})
         self._penilai(ag)
         self._pemantauan(ag)
         self._pengembangan(ag)
 
-    def _lembar_cetak(self, nama: str, kolom: tuple[str, ...], tinggi_kepala: int = 30) -> Any:
-        """A new table sheet that prints as HR sends it: A4 landscape, one page wide, header on every page."""
+    def _lembar_praktik(
+        self, nama: str, kolom: Sequence[str], lebar: Sequence[float], halaman_lebar: int = 1, kolom_ulang: int = 0
+    ) -> Any:
         ws = self.wb.add_worksheet(nama)
-        ws.set_landscape()
-        ws.set_paper(9)
-        ws.fit_to_pages(1, 0)
-        ws.repeat_rows(0)
-        ws.set_row(0, tinggi_kepala)
-        ws.write_row(0, 0, kolom, self.f_kepala)
-        ws.freeze_panes(1, 2)
-        return ws
-
-    def _penilai(self, ag: Agregat) -> None:
-        kolom = ("NIP PENILAI", "NAMA PENILAI", "PEGAWAI DINILAI", *(f"RATING {r.value.upper()}" for r in Rating),
-                 "RATING BELUM DIBERI", "SAMA DENGAN USULAN", "DI ATAS USULAN", "DI BAWAH USULAN",
-                 "PERIODE BERREALISASI", "DENGAN UMPAN BALIK", "PERSEN UMPAN BALIK", "BERKAS DENGAN TEMUAN",
-                 "TEMUAN")  # fmt: skip
-        ws = self._lembar_cetak("Penilai", kolom, 45)
-        lebar = (20, 30, 10, 12, 12, 12, 11, 11, 10, 10, 12, 12, 11, 11, 40)
         for c, w in enumerate(lebar):
             ws.set_column(c, c, w, self.f_teks if c == 0 else None)
+        self._kepala(ws, kolom, lebar)
+        _cetak(ws, nama, halaman_lebar=halaman_lebar, kolom_ulang=kolom_ulang)
+        return ws
+
+    def _catatan_bawah(self, ws: Any, r: int, teks: str, lebar: Sequence[float], fmt: Any = None) -> None:
+        """A note under a table, wrapped over the table's width (its height stored: a merged cell never auto-fits)."""
+        ws.set_row(r, max(TINGGI_BAKU, tinggi_baris(teks, sum(lebar))))
+        ws.merge_range(r, 0, r, len(lebar) - 1, teks, fmt or self.f_wrap)
+
+    def _penilai(self, ag: Agregat) -> None:
+        ws = self._lembar_praktik("Penilai", KOLOM_PENILAI, LEBAR_PENILAI)
         baris = ag.praktik.baris_penilai()
         for r, b in enumerate(baris, start=1):
+            temuan = "; ".join(LABEL_TEMUAN_PENILAI.get(k, k) for k in b.temuan)
+            self._tinggi(ws, r, (b.nip, b.nama, *(None,) * 12, temuan), LEBAR_PENILAI, (1, 14))
             self._teks(ws, r, 0, b.nip, self.f_teks)
             self._teks(ws, r, 1, b.nama)
             angka = (b.pegawai, *(b.rating[x] for x in Rating), b.belum_diberi, b.sama_usulan, b.di_atas_usulan,
                      b.di_bawah_usulan, b.periode_dinilai, b.periode_umpan_balik)  # fmt: skip
             for c, v in enumerate(angka, start=2):
-                ws.write_number(r, c, v)
-            _persen_atau_kosong(ws, r, 12, b.porsi_umpan_balik, self.f_persen)
-            ws.write_number(r, 13, b.berkas_bertemuan)
-            self._teks(ws, r, 14, ", ".join(b.temuan), self.f_merah if b.temuan else None)
+                ws.write_number(r, c, v, self.f_atas)
+            _persen_atau_kosong(ws, r, 12, b.porsi_umpan_balik, self.f_persen_atas)
+            ws.write_number(r, 13, b.berkas_bertemuan, self.f_atas)
+            self._teks(ws, r, 14, temuan, self.f_merah if b.temuan else None)
         if baris:
-            ws.autofilter(0, 0, len(baris), len(kolom) - 1)
-        r = len(baris) + 2
-        ws.write_string(r, 0, "Rating = rating hasil kerja periode rekap yang diisi pejabat penilai; usulan = usulan "
-                        "skpxl dari capaian IKI. Umpan balik dihitung per pegawai per periode yang realisasinya "
-                        "terisi. Temuan pejabat penilai ada di lembar Temuan.")  # fmt: skip
+            ws.autofilter(0, 0, len(baris), len(KOLOM_PENILAI) - 1)
+        self._catatan_bawah(ws, len(baris) + 2, CATATAN_PENILAI, LEBAR_PENILAI)
 
     def _pemantauan(self, ag: Agregat) -> None:
-        kolom = ("UNIT KERJA", "PERIODE", "PEGAWAI", "REALISASI TERISI", "PERSEN", "DINILAI", "PERSEN",
-                 "UMPAN BALIK", "PERSEN", "BERPREDIKAT", "PERSEN")  # fmt: skip
-        ws = self._lembar_cetak("Pemantauan", kolom)
-        for c, w in enumerate((30, 16, 10, 11, 9, 9, 9, 9, 9, 12, 9)):
-            ws.set_column(c, c, w)
+        ws = self._lembar_praktik("Pemantauan", KOLOM_PEMANTAUAN, LEBAR_PEMANTAUAN)
         baris = ag.praktik.baris_pemantauan()
         blok: dict[str, list[int]] = {}
         for r, b in enumerate(baris, start=1):
+            self._tinggi(ws, r, (b.unit, b.label), LEBAR_PEMANTAUAN, (0, 1))
             self._teks(ws, r, 0, b.unit)
             self._teks(ws, r, 1, b.label)
-            ws.write_number(r, 2, b.pegawai)
+            ws.write_number(r, 2, b.pegawai, self.f_atas)
             for c, v in ((3, b.realisasi), (5, b.dinilai), (7, b.umpan_balik), (9, b.predikat)):
-                ws.write_number(r, c, v)
-                ws.write_number(r, c + 1, v / b.pegawai if b.pegawai else 0, self.f_persen)
+                ws.write_number(r, c, v, self.f_atas)
+                ws.write_number(r, c + 1, v / b.pegawai if b.pegawai else 0, self.f_persen_atas)
             blok.setdefault(b.unit, []).append(r)
         r_grafik = len(baris) + 2  # charts below the table: the sheet prints one page wide
         for n_unit, (unit, rs) in enumerate(blok.items()):
@@ -325,33 +344,30 @@ class PenulisRekap:
                 break
             chart = self.wb.add_chart({"type": "column"})
             kategori = ["Pemantauan", rs[0], 1, rs[-1], 1]
-            for c in (3, 5, 7, 9):
-                chart.add_series({"name": kolom[c].capitalize(), "categories": kategori,
+            for c, nama in ((3, "Realisasi terisi"), (5, "Dinilai"), (7, "Umpan balik"), (9, "Berpredikat")):
+                chart.add_series({"name": nama, "categories": kategori,
                                   "values": ["Pemantauan", rs[0], c + 1, rs[-1], c + 1]})  # fmt: skip
-            chart.set_title({"name": f"Pemantauan SKP per periode: {unit}"})
+            chart.set_title({"name": f"Pemantauan SKP per periode: {unit}", "name_font": {"size": 11}})
             chart.set_y_axis({"num_format": "0%", "min": 0, "max": 1})
             chart.set_legend({"position": "bottom"})
-            chart.set_size({"width": 720, "height": 300})
+            chart.set_size({"width": 640, "height": 300})
             ws.insert_chart(r_grafik, 0, chart)
-            r_grafik += 17
+            r_grafik += BARIS_GRAFIK
 
     def _pengembangan(self, ag: Agregat) -> None:
-        kolom = ("NIP", "NAMA", "JABATAN", "UNIT KERJA", "PEJABAT PENILAI", "PREDIKAT", "ALASAN", "NILAI INTI",
-                 "UMPAN BALIK", "CATATAN/REKOMENDASI", "BERKAS")  # fmt: skip
-        ws = self._lembar_cetak("Kebutuhan Pengembangan", kolom)
-        for c, w in enumerate((20, 28, 28, 24, 26, 16, 26, 20, 50, 50, 26)):
-            ws.set_column(c, c, w, self.f_teks if c == 0 else self.f_wrap if c in (8, 9) else None)
+        ws = self._lembar_praktik("Kebutuhan Pengembangan", KOLOM_PENGEMBANGAN, LEBAR_PENGEMBANGAN, halaman_lebar=2,
+                                  kolom_ulang=2)  # fmt: skip
         baris = ag.praktik.pengembangan
         for r, b in enumerate(baris, start=1):
             isi = (b.nip, b.nama, b.jabatan, b.unit, b.nama_penilai, b.predikat, b.alasan, b.nilai_inti,
                    b.umpan_balik, b.catatan, b.berkas)  # fmt: skip
+            self._tinggi(ws, r, isi, LEBAR_PENGEMBANGAN, range(1, len(isi)))
             for c, v in enumerate(isi):
                 self._teks(ws, r, c, v, self.f_teks if c == 0 else None)
         if baris:
-            ws.autofilter(0, 0, len(baris), len(kolom) - 1)
+            ws.autofilter(0, 0, len(baris), len(KOLOM_PENGEMBANGAN) - 1)
         else:
-            ws.write_string(1, 0, "Tidak ada pegawai berpredikat Butuh Perbaikan atau lebih rendah, dan tidak ada "
-                            "nilai inti berating Di Bawah Ekspektasi.", self.f_hijau)  # fmt: skip
+            self._catatan_bawah(ws, 1, KOSONG_PENGEMBANGAN, LEBAR_PENGEMBANGAN, self.f_hijau_bungkus)
 
     def _ringkasan(self, ag: Agregat, paket: InfoPaket, waktu: datetime, folder: str) -> None:
         """One page per unit at most: the counts, the verdict in words and the chart beside the table."""

@@ -49,7 +49,7 @@ def test_same_rating_for_every_staff_member_needs_min_staff(jumlah: int, muncul:
     if muncul:
         ((berkas, t),) = ag.temuan_batch
         assert berkas == "(pejabat penilai Penilai Uji)"  # the evaluator's own file is not in the folder
-        assert f"semua {jumlah} pegawai" in t[5] and '"Sesuai Ekspektasi"' in t[5] and t[4] == PENILAI
+        assert f"semua {jumlah} pegawai" in t[5] and '"Sesuai Ekspektasi"' in t[5] and f"(NIP {PENILAI})" in t[5]
 
 
 def test_same_rating_not_when_one_differs_or_one_was_not_given() -> None:
