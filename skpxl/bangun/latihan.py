@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,6 +44,10 @@ DOMAIN_BUKTI = "https://arsip.tirtamakmur.example/bukti"
 KODE_PERIODE = ("TW1", "TW2", "TW3", "TW4", AKHIR)
 ATAS, SESUAI, BAWAH = "Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi"
 _HURUF = {"A": ATAS, "S": SESUAI, "B": BAWAH}
+# The predikat matrix of PermenPANRB 6/2022 (spec §4) by letters (hasil kerja, perilaku): the key's oracle.
+MATRIKS = {("A", "B"): "Kurang/Misconduct", ("A", "S"): "Baik", ("A", "A"): "Sangat Baik",
+           ("S", "B"): "Kurang/Misconduct", ("S", "S"): "Baik", ("S", "A"): "Baik",
+           ("B", "B"): "Sangat Kurang", ("B", "S"): "Butuh Perbaikan", ("B", "A"): "Butuh Perbaikan"}  # fmt: skip
 
 # The five failures of SKP practice the training names (and the recap's monitoring answer to them).
 TIDAK_TERUKUR = "Indikator kinerja tidak terukur"
@@ -512,6 +517,7 @@ class Kunci:
     penilai: list[dict[str, object]] = field(default_factory=list)
     pemantauan: list[dict[str, object]] = field(default_factory=list)
     kebutuhan_pengembangan: list[dict[str, object]] = field(default_factory=list)
+    predikat_akhir: dict[str, str] = field(default_factory=dict)  # file → the designed AKHIR predikat
 
 
 def _bit(form: SkpForm, kode: str) -> tuple[bool, bool, bool]:
@@ -569,6 +575,7 @@ def kunci_jawaban(dibaca: dict[str, SkpForm]) -> Kunci:
             "predikat": sum(b[0] and b[1] for b in bit),  # designed: a rated period always has a predikat
         })  # fmt: skip
     for p, f in zip(PESERTA, forms, strict=True):
+        kunci.predikat_akhir[berkas_per_kode[p.kode]] = MATRIKS[(p.rating_hasil_kerja, p.rating_perilaku)]
         ep = f.evaluasi[AKHIR]
         if p.rating_hasil_kerja == "B":
             kunci.kebutuhan_pengembangan.append({"berkas": berkas_per_kode[p.kode], "nama": p.nama,
@@ -618,6 +625,12 @@ def _markdown(kunci: Kunci) -> str:
     for b in kunci.pemantauan:
         baris.append(f"| {b['label']} | {b['pegawai']} | {b['realisasi']} | {b['dinilai']} | {b['umpan_balik']} "
                      f"| {b['predikat']} |")  # fmt: skip
+    jumlah = Counter(kunci.predikat_akhir.values())
+    sebaran = ", ".join(f"{p} {n}" for p, n in sorted(jumlah.items()))
+    baris += ["", "## Ringkasan: predikat akhir dan kurva distribusi", "",
+              f"Predikat akhir: {sebaran} (dari {len(kunci.predikat_akhir)} pegawai). Dengan capaian kinerja "
+              "organisasi Baik, predikat Baik paling banyak 70%: rating yang dinaikkan membuat kurva distribusi unit "
+              "ini tidak sesuai."]  # fmt: skip
     baris += ["", "## Lembar Kebutuhan Pengembangan pada rekap", ""]
     for k in kunci.kebutuhan_pengembangan:
         baris.append(
@@ -651,6 +664,7 @@ def tulis_latihan(folder: str | Path) -> list[Path]:
         "penilai": kunci.penilai,
         "pemantauan": kunci.pemantauan,
         "kebutuhan_pengembangan": kunci.kebutuhan_pengembangan,
+        "predikat_akhir": kunci.predikat_akhir,
     }
     j = tujuan / "kunci_jawaban.json"
     j.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -155,6 +155,7 @@ def test_kebutuhan_pengembangan(rekap: tuple[Rekap, Path]) -> None:
 
 def test_the_kurva_shows_the_inflated_ratings(rekap: tuple[Rekap, Path]) -> None:
     r, _ = rekap
+    assert dict(zip(r.pegawai["berkas"], r.pegawai["predikat"], strict=True)) == KUNCI["predikat_akhir"]
     assert r.kurva == ["Organisasi Baik: 7 dari 9 pegawai (77,78%) berpredikat Baik, maksimal 70% (6 orang)."]
 
 
