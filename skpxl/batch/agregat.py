@@ -88,7 +88,6 @@ class Agregat:
         # keep only what the cross-file checks need
         self._orang.append((h.berkas, p))
         unit = self.unit.setdefault(p.unit_kerja or TANPA_UNIT, RingkasanUnit(p.unit_kerja or TANPA_UNIT))
-        self.praktik.tambah(h.berkas, p, unit.unit)
         pred = Predikat.cari(p.predikat)
         if pred is None:
             unit.tanpa_predikat += 1
@@ -120,6 +119,9 @@ class Agregat:
 
     def selesai(self) -> None:
         self._kaskade()
+        # from the people finally counted (a person dropped as a duplicate never reaches the practice tables)
+        for berkas, p in self._orang:
+            self.praktik.tambah(berkas, p, p.unit_kerja or TANPA_UNIT)
         self.praktik.selesai({p.nip: berkas for berkas, p in self._orang if p.nip})
         self.temuan_batch.extend(self.praktik.temuan)
         for u in self.unit.values():
