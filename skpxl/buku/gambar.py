@@ -42,6 +42,8 @@ _SESUDAH_DRAWING = re.compile(
 _ELEMEN_DRAWING = re.compile(rb"<(?:\w+:)?drawing\b[^>]*?/>|<(?:\w+:)?drawing\b[^>]*>.*?</(?:\w+:)?drawing>", re.S)
 _NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _TIPE_DRAWING = _NS_R + "/drawing"
+# xlwings Lite keeps its code in an Office web extension (task pane) that openpyxl does not write back
+_TIPE_TASKPANES = "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes"
 _RELS_KOSONG = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
@@ -146,13 +148,17 @@ def _ganti_target(rels: str, target_baru: Callable[[dict[str, str]], str | None]
 def pertahankan_gambar(asli: Path, baru: Path, nama: str) -> int:
     """Carry every drawing that ``baru`` lost across from ``asli`` (``baru`` is rewritten); return how many sheets.
 
+    The xlwings Lite task pane (the form's own Python code, a package-level web extension) is carried across too.
+
     Raise :class:`BerkasTidakTertulis` if a sheet would still lose a drawing.
     """
     with zipfile.ZipFile(asli) as za, zipfile.ZipFile(baru) as zb:
         pa, pb = _Paket(za), _Paket(zb)
         lembar_a, lembar_b = pa.lembar(), pb.lembar()
         kurang = [n for n, part in lembar_a.items() if n in lembar_b and pa.jangkar(part) > pb.jangkar(lembar_b[n])]
-        if not kurang:
+        ada_di_b = any(tipe == _TIPE_TASKPANES for _, tipe, _ in pb.rels(""))
+        panel = [] if ada_di_b else [t for _, tipe, t in pa.rels("") if tipe == _TIPE_TASKPANES]
+        if not kurang and not panel:
             return 0
         bawaan, khusus = pa.tipe_isi()
         ganti: dict[str, bytes] = {}  # part name → new content (changed or added)
@@ -160,6 +166,8 @@ def pertahankan_gambar(asli: Path, baru: Path, nama: str) -> int:
         salinan: dict[str, str] = {}  # part in asli → its new name in baru
 
         def nama_baru(part: str) -> str:
+            if part.startswith("xl/webextensions/") and part not in pb.nama and part not in ganti:
+                return part  # free in the new file: the task pane keeps its usual name
             folder, berkas = posixpath.split(part)
             n = 1
             while True:
@@ -222,6 +230,13 @@ def pertahankan_gambar(asli: Path, baru: Path, nama: str) -> int:
             ganti[rels_b] = teks_rels.encode("utf-8")
             ganti[part_b] = sheet
             tipe_baru.setdefault(rels_b, "application/vnd.openxmlformats-package.relationships+xml")
+
+        if panel:  # the xlwings Lite task pane with its code: carried across with the package relationship
+            teks_rels = (pb.baca("_rels/.rels") or _RELS_KOSONG.encode()).decode("utf-8", "replace")
+            for i, t in enumerate(panel):
+                rel = f'<Relationship Id="rIdSkpxlPanel{i}" Type="{_TIPE_TASKPANES}" Target={quoteattr(salin(t))}/>'
+                teks_rels = teks_rels.replace("</Relationships>", rel + "</Relationships>", 1)
+            ganti["_rels/.rels"] = teks_rels.encode("utf-8")
 
         ct = pb.baca("[Content_Types].xml").decode("utf-8")
         tambahan = "".join(

@@ -56,3 +56,24 @@ def test_nothing_lost_nothing_changed(tmp_path: Path) -> None:
     sebelum = baru.read_bytes()
     assert pertahankan_gambar(asli, baru, "asli.xlsx") == 0
     assert baru.read_bytes() == sebelum
+
+
+def test_the_xlwings_lite_task_pane_and_its_code_survive_a_resave(tmp_path: Path) -> None:
+    """openpyxl drops the web extension in which xlwings Lite keeps the form's code; it is carried across unchanged."""
+    asli = Path(__file__).resolve().parents[2] / "workbook_templates" / "SKP_2026_lite.xlsx"
+    baru = tmp_path / "baru.xlsx"
+    openpyxl.load_workbook(asli).save(baru)
+    with zipfile.ZipFile(baru) as z:
+        assert not [n for n in z.namelist() if n.startswith("xl/webextensions/")]  # what openpyxl did
+    pertahankan_gambar(asli, baru, "SKP_2026_lite.xlsx")
+    with zipfile.ZipFile(asli) as za, zipfile.ZipFile(baru) as zb:
+        assert zb.testzip() is None
+        panel = sorted(n for n in za.namelist() if n.startswith("xl/webextensions/"))
+        assert panel and all(zb.read(n) == za.read(n) for n in panel)  # same names, same bytes (the code included)
+        rels = zb.read("_rels/.rels").decode()
+        assert 'Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes"' in rels
+        assert 'Target="xl/webextensions/taskpanes.xml"' in rels
+        tipe = zb.read("[Content_Types].xml").decode()
+        assert 'PartName="/xl/webextensions/taskpanes.xml"' in tipe
+        assert 'PartName="/xl/webextensions/webextension1.xml"' in tipe
+    assert hitung_gambar(baru) == hitung_gambar(asli)  # the Validasi/Hitung shapes too
