@@ -37,7 +37,7 @@ from skpxl.core.versi import __version__
 from skpxl.excel.ekstensi import PART_WEBEXT
 from skpxl.excel.lite import PeriodeLite
 from skpxl.excel.muatan import HasilAksi, muatan_dari_berkas, terapkan_aksi
-from tests.excel.test_xl_remote import Spion, bandingkan
+from tests.bantu.jarak_jauh import Spion, bandingkan
 
 AKAR = Path(__file__).resolve().parents[2]
 TEMPLAT = AKAR / "workbook_templates"
