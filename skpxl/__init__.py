@@ -6,7 +6,7 @@ errors (all ``ValueError`` subclasses with Indonesian messages).
 """
 
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 
 from skpxl.core.api import angka_kredit, capaian, cek_kurva, parse_nip, predikat
 from skpxl.core.enums import Arah, Aspek, JenisJabatan, Jenjang, Predikat, PredikatOrganisasi, Rating
@@ -16,11 +16,37 @@ from skpxl.core.packs.permenpanrb_6_2022.kurva import PelanggaranKurva
 from skpxl.core.versi import __version__
 
 
-def rekap(folder: "str | os.PathLike[str]", **opsi: Any) -> "Rekap":
-    """HR batch as pandas DataFrames; see :func:`skpxl.batch.api.rekap` (pandas is imported only here)."""
+def rekap(
+    folder: "str | os.PathLike[str]",
+    *,
+    periode: str | None = None,
+    roster: "str | os.PathLike[str] | None" = None,
+    predikat_organisasi: str | None = None,
+    jobs: int = 1,
+    engine: 'Literal["proses", "dask"]' = "proses",
+    scheduler: str | None = None,
+    output: "str | os.PathLike[str] | None" = None,
+) -> "Rekap":
+    """HR batch on ``folder`` as pandas DataFrames (pandas is imported only here).
+
+    ``periode``: the evaluation recapped (default AKHIR); ``roster``: CSV/XLSX with an NIP column;
+    ``predikat_organisasi``: the organisation's capaian for every unit (default: from the workbooks);
+    ``jobs``: worker processes; ``engine``: "proses" or "dask" (``scheduler``: a Dask scheduler
+    address, with ``engine="dask"`` only); ``output``: also write the recap workbook there.
+    See :func:`skpxl.batch.api.rekap`.
+    """
     from skpxl.batch.api import rekap as _rekap
 
-    return _rekap(folder, **opsi)
+    return _rekap(
+        folder,
+        periode=periode,
+        roster=roster,
+        predikat_organisasi=predikat_organisasi,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+        output=output,
+    )
 
 
 if TYPE_CHECKING:

@@ -43,3 +43,27 @@ def test_contract_names_in_readme_exist_in_the_template() -> None:
             # the built workbook's name points where the layout says
             assert built[n].attr_text.replace("$", "") == plan[n].rujukan.replace("$", ""), (pz, n)
     assert names <= semua, names - semua
+
+
+def _blok(judul: str, bahasa: str) -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    section = text.split(judul, 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
+    blok = section.split(f"```{bahasa}\n", 1)[1].split("```", 1)[0]
+    return [b.split("  #", 1)[0].strip() for b in blok.strip().splitlines()]
+
+
+@pytest.mark.slow
+def test_cli_examples_run_as_written_and_windows_lines_match(tmp_path: Path) -> None:
+    """The 'Tanpa Excel' commands run in order, in a fresh folder (the forms come out of the package)."""
+    import subprocess
+    import sys
+
+    posix = _blok("### Tanpa Excel", "bash")
+    windows = _blok("### Tanpa Excel", "bat")
+    assert [w.replace("\\", "/").replace(".venv/Scripts/", ".venv/bin/") for w in windows] == posix
+    for baris in posix:
+        assert baris.startswith(".venv/bin/skpxl ")
+        args = baris.removeprefix(".venv/bin/skpxl ").split()
+        r = subprocess.run([sys.executable, "-m", "skpxl", *args], capture_output=True, text=True, cwd=tmp_path)
+        assert r.returncode in (0, 1) and "Traceback" not in r.stderr, (baris, r.stdout, r.stderr)
+    assert (tmp_path / "coba" / "hasil.xlsx").is_file()

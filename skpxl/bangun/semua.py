@@ -7,7 +7,7 @@
   (:mod:`skpxl.bangun.lite`);
 * the synthetic example unit in ``workbook_templates/contoh/`` with its ``manifest.json``;
 * the training unit with planted practice failures in ``workbook_templates/latihan/`` with its answer key;
-* ``docs/layout.md`` (the contract of defined names);
+* ``docs/layout.md`` (the contract of defined names) and ``docs/skema/laporan-1.schema.json`` (the JSON contract);
 * the legacy templates and examples in ``workbook_templates/legacy/``;
 * the macro template ``workbook_templates/SKP_2026.xlsm`` and the add-in ``addin/skpxl.xlam`` (last: they
   embed the template built above, so they can never go stale when the template changes).
@@ -42,6 +42,12 @@ def build_all(root: str | Path = ".") -> list[Path]:
     doc.parent.mkdir(parents=True, exist_ok=True)
     doc.write_text(dokumentasi(), encoding="utf-8")
     ditulis.append(doc)
+    from skpxl.layanan.kontrak import NAMA_BERKAS_SKEMA, skema_json
+
+    skema = root / "docs" / "skema" / NAMA_BERKAS_SKEMA  # the JSON contract of every --json output
+    skema.parent.mkdir(parents=True, exist_ok=True)
+    skema.write_text(skema_json(), encoding="utf-8", newline="\n")
+    ditulis.append(skema)
     from skpxl.excel.artefak import bangun_semua
     from skpxl.legacy.template import berkas_target
 

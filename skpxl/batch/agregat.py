@@ -70,9 +70,18 @@ class Agregat:
     unit: dict[str, RingkasanUnit] = field(default_factory=dict)
     jumlah_kesalahan: int = 0
     praktik: AgregatPraktik = field(init=False)  # Penilai, Pemantauan, Kebutuhan Pengembangan (OPSI_PENILAI)
-    _nip: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Files whose person is already counted from another file: (file, why). Same bytes as another file
+    # (found before reading, see skpxl.batch.jalan.berkas_kembar) or the same NIP and period as a newer file.
+    ganda: list[tuple[str, str]] = field(default_factory=list)
+    waktu_ubah: dict[str, float] = field(default_factory=dict)  # file → mtime, to pick the newest of two
+    _nip: dict[tuple[str, str], tuple[str, BarisPegawai]] = field(default_factory=dict)
     _org: dict[str, Counter[PredikatOrganisasi]] = field(default_factory=lambda: defaultdict(Counter))
-    _orang: list[tuple[str, BarisPegawai]] = field(default_factory=list)
+    _orang: dict[str, BarisPegawai] = field(default_factory=dict)  # file → person counted, in reading order
+
+    @property
+    def orang(self) -> list[tuple[str, BarisPegawai]]:
+        """(file, person) of every person counted, in the order the files were read."""
+        return list(self._orang.items())
 
     def __post_init__(self) -> None:
         self.praktik = AgregatPraktik(self.konfigurasi)
@@ -83,36 +92,65 @@ class Agregat:
             self.bermasalah.append((h.berkas, h.masalah or "Berkas tidak dapat diproses."))
             return
         p = h.pegawai
-        self.jumlah_pegawai += 1
-        self.jumlah_kesalahan += p.jumlah_kesalahan
-        # keep only what the cross-file checks need
-        self._orang.append((h.berkas, p))
-        unit = self.unit.setdefault(p.unit_kerja or TANPA_UNIT, RingkasanUnit(p.unit_kerja or TANPA_UNIT))
-        pred = Predikat.cari(p.predikat)
-        if pred is None:
-            unit.tanpa_predikat += 1
-        else:
-            unit.jumlah[pred] += 1
-        org = PredikatOrganisasi.cari(p.predikat_organisasi)
-        if org is not None:
-            self._org[unit.unit][org] += 1
         if p.nip:
             kunci = (p.nip, p.periode)
-            if kunci in self._nip:
+            lama = self._nip.get(kunci)
+            if lama is not None:
+                # One person, two files (a renamed copy, an old version): count the newest file only.
+                baru = self.waktu_ubah.get(h.berkas, 0.0) > self.waktu_ubah.get(lama[0], 0.0)
+                dipakai, diabaikan = (h.berkas, lama[0]) if baru else (lama[0], h.berkas)
                 pesan = (
-                    f"NIP {p.nip} tercatat di dua berkas untuk periode yang sama: {self._nip[kunci]} dan {h.berkas}."
+                    f"NIP {p.nip} tercatat di dua berkas untuk periode yang sama: {lama[0]} dan {h.berkas}; "
+                    f"dihitung sekali, dari berkas yang terakhir diubah ({dipakai})."
                 )
-                self.temuan_batch.append((h.berkas, ("NIP_GANDA", "Kesalahan", None, None, p.nip, pesan)))
-                self.jumlah_kesalahan += 1
-            else:
-                self._nip[kunci] = h.berkas
+                self.temuan_batch.append((diabaikan, ("NIP_GANDA", "Peringatan", None, None, p.nip, pesan)))
+                self.ganda.append((diabaikan, pesan))
+                if not baru:
+                    return
+                self._lepas(*lama)
+            self._nip[kunci] = (h.berkas, p)
+        self._hitung(h.berkas, p)
+
+    def kembar(self, berkas: str, asli: str) -> None:
+        """``berkas`` has the same bytes as ``asli`` (which is read and counted): reported, never read."""
+        pesan = f"Isi berkas ini sama persis dengan {asli}; dihitung sekali, dari {asli}."
+        self.temuan_batch.append((berkas, ("BERKAS_KEMBAR", "Peringatan", None, None, None, pesan)))
+        self.ganda.append((berkas, pesan))
+
+    def _hitung(self, berkas: str, p: BarisPegawai, arah: int = 1) -> None:
+        """Count (``arah`` 1) or uncount (-1) one person."""
+        self.jumlah_pegawai += arah
+        self.jumlah_kesalahan += arah * p.jumlah_kesalahan
+        nama = p.unit_kerja or TANPA_UNIT
+        unit = self.unit.setdefault(nama, RingkasanUnit(nama))
+        pred = Predikat.cari(p.predikat)
+        if pred is None:
+            unit.tanpa_predikat += arah
+        else:
+            unit.jumlah[pred] += arah
+            if unit.jumlah[pred] <= 0:
+                del unit.jumlah[pred]
+        org = PredikatOrganisasi.cari(p.predikat_organisasi)
+        if org is not None:
+            self._org[unit.unit][org] += arah
+            if self._org[unit.unit][org] <= 0:
+                del self._org[unit.unit][org]
+        if arah > 0:
+            self._orang[berkas] = p  # keep only what the cross-file checks need
+        else:
+            del self._orang[berkas]
+            if not unit.total and not unit.tanpa_predikat:
+                del self.unit[nama]
+
+    def _lepas(self, berkas: str, p: BarisPegawai) -> None:
+        self._hitung(berkas, p, -1)
 
     def periksa_roster(
         self, roster: Iterable[tuple[str, str | None]]
     ) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None, str]]]:
         """(missing: in the roster, no workbook; unexpected: a workbook, not in the roster)."""
         daftar = {nip: nama for nip, nama in roster}
-        ada = {p.nip: (berkas, p.nama) for berkas, p in self._orang if p.nip}
+        ada = {p.nip: (berkas, p.nama) for berkas, p in self._orang.items() if p.nip}
         hilang = [(nip, nama) for nip, nama in daftar.items() if nip not in ada]
         asing = [(nip, nama, berkas) for nip, (berkas, nama) in ada.items() if nip not in daftar]
         return hilang, asing
@@ -120,9 +158,9 @@ class Agregat:
     def selesai(self) -> None:
         self._kaskade()
         # from the people finally counted (a person dropped as a duplicate never reaches the practice tables)
-        for berkas, p in self._orang:
+        for berkas, p in self._orang.items():
             self.praktik.tambah(berkas, p, p.unit_kerja or TANPA_UNIT)
-        self.praktik.selesai({p.nip: berkas for berkas, p in self._orang if p.nip})
+        self.praktik.selesai({p.nip: berkas for berkas, p in self._orang.items() if p.nip})
         self.temuan_batch.extend(self.praktik.temuan)
         for u in self.unit.values():
             if self.predikat_organisasi is not None:
@@ -149,8 +187,8 @@ class Agregat:
         return sum(len(u.pelanggaran) for u in self.unit.values())
 
     def _kaskade(self) -> None:
-        per_nip = {p.nip: (berkas, p) for berkas, p in self._orang if p.nip}
-        for berkas, p in self._orang:
+        per_nip = {p.nip: (berkas, p) for berkas, p in self._orang.items() if p.nip}
+        for berkas, p in self._orang.items():
             perlu = [r for r in p.rhk if _kunci_teks(r.rhk_atasan)]
             if not perlu:
                 continue

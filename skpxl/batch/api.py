@@ -55,7 +55,14 @@ def rekap(
     scheduler: str | None = None,
     output: str | os.PathLike[str] | None = None,
 ) -> Rekap:
-    """Run the HR batch on ``folder`` and return DataFrames (and write ``output`` when given)."""
+    """Run the HR batch on ``folder`` and return DataFrames (and write ``output`` when given).
+
+    ``periode``: the evaluation recapped (default AKHIR); ``roster``: CSV/XLSX with an NIP column;
+    ``predikat_organisasi``: the organisation's capaian for every unit (default: from the workbooks);
+    ``jobs``: worker processes; ``engine``: "proses" or "dask" (``scheduler``: a Dask scheduler
+    address, with ``engine="dask"`` only); ``output``: also write the recap workbook there.
+    Unusable arguments raise :class:`skpxl.InputTidakValid` with an Indonesian sentence.
+    """
     pegawai: list[dict[str, Any]] = []
     temuan: list[tuple[Any, ...]] = []
 
@@ -79,6 +86,8 @@ def rekap(
         pengamat=simpan,
     )
     ag = hasil.agregat
+    dihitung = {berkas for berkas, _ in ag.orang}
+    pegawai = [b for b in pegawai if b["berkas"] in dihitung]  # one row per person, as in the recap workbook
     temuan.extend((berkas, *t) for berkas, t in ag.temuan_batch)
     df_pegawai = pd.DataFrame(
         pegawai, columns=[*(f.name for f in fields(BarisPegawai) if f.name not in _BUKAN_KOLOM), "jumlah_rhk", "berkas"]

@@ -15,10 +15,12 @@ import codecs
 import contextlib
 import csv
 import errno
+import hashlib
 import itertools
 import os
 import stat
 import sys
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -41,6 +43,7 @@ EKSTENSI = (".xlsx", ".xlsm")
 EKSTENSI_DILAPORKAN = (".xls", ".xlsb", ".ods")  # found so that they are reported, never read
 
 Mesin = Literal["proses", "dask"]
+MESIN: tuple[str, ...] = ("proses", "dask")
 
 
 SKIP_FOLDER = (".cadangan",)  # skpxl's backups (skpxl.buku.berkas): never read as staff workbooks
@@ -126,6 +129,71 @@ def _bukan_berkas_biasa(p: Path) -> str | None:
     if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
         return f"'{nama}' adalah perangkat, bukan berkas Excel; tidak dibaca."
     return f"'{nama}' bukan berkas biasa, bukan buku kerja Excel; tidak dibaca."
+
+
+def periksa_mesin(mesin: str, scheduler: str | None) -> None:
+    """An unknown engine, or a scheduler address without the Dask engine, is an error (never silently ignored)."""
+    if mesin not in MESIN:
+        import difflib
+
+        mirip = difflib.get_close_matches(str(mesin), MESIN, n=1)
+        saran = f" Mungkin maksud Anda '{mirip[0]}'?" if mirip else ""
+        raise InputTidakValid(f"Mesin '{mesin}' tidak dikenal; pilih 'proses' atau 'dask'.{saran}")
+    if scheduler and mesin != "dask":
+        raise InputTidakValid(
+            "Alamat penjadwal (--scheduler) hanya dipakai dengan mesin Dask: tambahkan --engine dask "
+            '(di Python: engine="dask").'
+        )
+
+
+def berkas_kembar(berkas: Sequence[Path]) -> dict[Path, Path]:
+    """Files whose bytes equal another file's: {copy: the file read instead (the oldest, i.e. the original)}.
+
+    Cheap enough for every batch: files are grouped by size, then by their last 4 KiB (the end of a zip's central
+    directory, which holds the parts' CRC-32s), and only files that still match are hashed in full (SHA-256).
+    A file that cannot be read here is left to the step, which reports it.
+    """
+    per_ukuran: dict[int, list[Path]] = defaultdict(list)
+    for p in berkas:
+        with contextlib.suppress(OSError):
+            per_ukuran[p.stat().st_size].append(p)
+    calon = [g for g in per_ukuran.values() if len(g) > 1]
+    hasil: dict[Path, Path] = {}
+    for grup in _kelompok(calon, _ekor):
+        for sama in _kelompok([grup], _sidik):
+            asli = min(sama, key=lambda p: (p.stat().st_mtime, str(p)))
+            hasil.update((p, asli) for p in sama if p != asli)
+    return hasil
+
+
+def _kelompok(grup: list[list[Path]], kunci: Callable[[Path], bytes]) -> Iterator[list[Path]]:
+    """Split each group by ``kunci``; yield the parts that still hold two files or more."""
+    for g in grup:
+        per_kunci: dict[bytes, list[Path]] = defaultdict(list)
+        for p in g:
+            with contextlib.suppress(OSError):
+                per_kunci[kunci(p)].append(p)
+        yield from (s for s in per_kunci.values() if len(s) > 1)
+
+
+def _ekor(p: Path) -> bytes:
+    with p.open("rb") as f:
+        ukuran = f.seek(0, os.SEEK_END)
+        f.seek(max(0, ukuran - 4096))
+        return f.read()
+
+
+def _sidik(p: Path) -> bytes:
+    with p.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").digest()
+
+
+def _waktu_ubah(berkas: Sequence[Path], folder: Path) -> dict[str, float]:
+    hasil = {}
+    for p in berkas:
+        with contextlib.suppress(OSError):
+            hasil[_relatif(p, folder)] = p.stat().st_mtime
+    return hasil
 
 
 def _relatif(p: Path, folder: Path) -> str:
@@ -294,6 +362,7 @@ def rekap_folder(
     each pejabat penilai; each file is validated and computed with the defaults, so any other non-default
     option is refused rather than silently ignored.
     """
+    periksa_mesin(mesin, scheduler)
     lain = {k for k, v in konfigurasi.model_dump().items() if k not in OPSI_REKAP and v != getattr(KONFIGURASI_BAKU, k)}
     if lain:  # per-file validation and computation still use the defaults: say so instead of ignoring them
         raise InputTidakValid(
@@ -316,8 +385,17 @@ def rekap_folder(
     if keluaran is not None:
         berkas = _tanpa_keluaran(berkas, keluaran)
         penulisan = PenulisanAman(keluaran, sumber=None, waktu=waktu)
-    items = [(str(p), _relatif(p, folder)) for p in berkas]
+    if not berkas and not lewat:
+        raise InputTidakValid(
+            f"Folder '{tampil(folder)}' tidak berisi berkas .xlsx atau .xlsm; tidak ada yang direkap."
+        )
     ag = Agregat(predikat_organisasi=org, konfigurasi=konfigurasi)
+    kembar = berkas_kembar([p for p in berkas if p.suffix.lower() in EKSTENSI])  # the others are only reported
+    for salinan, asli in kembar.items():
+        ag.kembar(_relatif(salinan, folder), _relatif(asli, folder))
+    berkas = [p for p in berkas if p not in kembar]
+    items = [(str(p), _relatif(p, folder)) for p in berkas]
+    ag.waktu_ubah = _waktu_ubah(berkas, folder)
     penulis = None
     with penulisan or contextlib.nullcontext():
         if penulisan is not None:

@@ -20,7 +20,7 @@ from typing import Any
 import xlsxwriter
 
 from skpxl.batch.agregat import Agregat
-from skpxl.batch.langkah import HasilBerkas
+from skpxl.batch.langkah import BarisPegawai, HasilBerkas
 from skpxl.buku.ukuran import TINGGI_BAKU, tinggi_baris
 from skpxl.core.enums import Predikat, Rating
 from skpxl.core.packs import InfoPaket
@@ -166,9 +166,8 @@ class PenulisRekap:
     def tambah(self, h: HasilBerkas) -> None:
         for kode, tingkat, lembar, sel, nilai, pesan in h.temuan:
             self._baris_temuan(h.berkas, (tingkat, kode, lembar, sel, nilai, pesan))
-        p = h.pegawai
-        if p is None:
-            return
+
+    def _baris_pegawai(self, berkas: str, p: BarisPegawai) -> None:
         ws, r = self.pegawai, self.r_pegawai
         teks: tuple[object, ...] = (
             p.nip,
@@ -185,7 +184,7 @@ class PenulisRekap:
             p.rating_perilaku,
             p.predikat,
         )
-        self._tinggi(ws, r, (*teks, None, p.predikat_organisasi, None, None, None, h.berkas), LEBAR_PEGAWAI,
+        self._tinggi(ws, r, (*teks, None, p.predikat_organisasi, None, None, None, berkas), LEBAR_PEGAWAI,
                      BUNGKUS_PEGAWAI)  # fmt: skip
         for c, v in enumerate(teks):
             self._teks(ws, r, c, v, self.f_teks if c in (0, 7) else None)
@@ -197,7 +196,7 @@ class PenulisRekap:
         ws.write_number(r, 15, p.jumlah_kesalahan, self.f_atas)
         ws.write_number(r, 16, p.jumlah_peringatan, self.f_atas)
         ws.write_number(r, 17, p.jumlah_info, self.f_atas)
-        self._teks(ws, r, 18, h.berkas)
+        self._teks(ws, r, 18, berkas)
         self.r_pegawai += 1
 
     def _baris_temuan(self, berkas: str, isi: tuple[object, ...]) -> None:
@@ -215,6 +214,9 @@ class PenulisRekap:
         folder: str,
         roster: tuple[list[tuple[str, str | None]], list[tuple[str, str | None, str]]] | None = None,
     ) -> None:
+        # Pegawai rows only now: one row per person counted (a person's older file or copy is left out).
+        for berkas, p in ag.orang:
+            self._baris_pegawai(berkas, p)
         for berkas, (kode, tingkat, lembar, sel, nilai, pesan) in ag.temuan_batch:
             self._baris_temuan(berkas, (tingkat, kode, lembar, sel, nilai, pesan))
         self._tabel(self.pegawai, self.r_pegawai, KOLOM_PEGAWAI, "TabelPegawai")

@@ -4,14 +4,15 @@ Before anything is parsed the file passes the bounded pre-read checks of :mod:`s
 (an unusable or hostile file gets one Indonesian sentence and exit code 2). The file is written
 only through :func:`skpxl.buku.berkas.tulis_aman` (temp file, backup, atomic replace), or to ``-o OUT``.
 Macros in the workbook are kept as they are and never run. Exit codes: 0 clean, 1 findings with
-errors, 2 unusable input.
+errors, 2 unusable input or output (``-o`` of another kind than the input, a missing output folder,
+a period the form does not have; every OS error names the path it concerns, in Indonesian).
+``--json`` prints the envelope of :mod:`skpxl.layanan.kontrak`, for errors too.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,18 +31,31 @@ from skpxl.buku.berkas import (
     periksa_keluaran,
     pesan_tulis,
 )
-from skpxl.core.errors import BerkasTidakTertulis, SkpxlError
+from skpxl.cli.argumen import kalimat
+from skpxl.cli.konsol import cetak_json
+from skpxl.core.errors import BerkasTidakTertulis, InputTidakValid, SkpxlError
 from skpxl.core.numbers import format_angka
 from skpxl.core.packs import PAKET_BAKU
+from skpxl.core.periode import cari_periode
 from skpxl.core.teks import tampil, tanpa_surogat
-from skpxl.layanan.laporan import ke_json, ringkasan_temuan, teks_hasil, teks_temuan
+from skpxl.core.versi import __version__
+from skpxl.layanan.laporan import ringkasan_temuan, teks_hasil, teks_temuan
 
 if TYPE_CHECKING:
     from skpxl.buku.pengaman import HasilPeriksa
+    from skpxl.layanan import kontrak
     from skpxl.layanan.service import Laporan
     from skpxl.legacy import HasilLegacy
 
 KELUAR_BERSIH, KELUAR_TEMUAN, KELUAR_INPUT = 0, 1, 2
+
+
+def jenis_periode(teks: str) -> str:
+    """``--periode`` checked while the arguments are parsed (an unknown period is exit 2 with a suggestion)."""
+    try:
+        return cari_periode(teks).kode
+    except InputTidakValid as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def daftar(sub: Any) -> None:
@@ -50,18 +64,20 @@ def daftar(sub: Any) -> None:
         ("validasi", "periksa formulir SKP dan tulis lembar Hasil Validasi"),
         ("hitung", "hitung capaian, rating, predikat dan angka kredit, lalu tulis ke buku kerja"),
     ):
-        p = sub.add_parser(perintah, help=bantuan, description=bantuan.capitalize() + ".")
+        p = sub.add_parser(perintah, help=bantuan, description=kalimat(bantuan))
         p.add_argument("berkas", metavar="FILE", type=Path, help="buku kerja SKP (.xlsx/.xlsm)")
         p.add_argument("-o", "--output", metavar="OUT", type=Path,
-                       help="tulis hasil ke berkas ini (berkas asli tidak diubah); tanpa -o berkas asli diperbarui "
-                       "setelah dibuat cadangannya")  # fmt: skip
-        p.add_argument("--json", action="store_true", help="keluaran JSON untuk mesin")
+                       help="tulis hasil ke berkas ini, berakhiran sama dengan FILE (berkas asli tidak diubah); "
+                       "tanpa -o berkas asli diperbarui setelah dibuat cadangannya")  # fmt: skip
+        p.add_argument("--json", action="store_true", help="keluaran JSON untuk mesin (skema docs/skema/)")
         p.add_argument("--tanpa-tulis", action="store_true", help="hanya laporkan; jangan menulis berkas apa pun")
         p.add_argument("--cadangan", type=int, metavar="N", default=SIMPAN_CADANGAN,
                        help=f"jumlah cadangan terakhir per berkas yang disimpan di folder {CADANGAN} di sebelahnya "
                        f"(bawaan: {SIMPAN_CADANGAN})")  # fmt: skip
         if perintah == "hitung":
-            p.add_argument("--periode", metavar="P", help="periode, mis. TW1, S2, B03, AKHIR (bawaan: semua)")
+            p.add_argument(
+                "--periode", metavar="P", type=jenis_periode, help="periode, mis. TW1, S2, B03, AKHIR (bawaan: semua)"
+            )
             p.add_argument(
                 "--paket",
                 metavar="ID",
@@ -101,6 +117,10 @@ def _kerja(
     if paket != PAKET_BAKU:
         from skpxl.legacy import hitung_berkas, tulis_hasil
 
+        if periode:
+            raise InputTidakValid(
+                f"Formulir format lama ({paket}) dinilai untuk satu periode saja, tanpa --periode; hapus --periode."
+            )
         hasil = hitung_berkas(path, paket)
         if perintah != "hitung" or tmp is None:
             return _Hasil(lama=hasil)
@@ -124,8 +144,30 @@ def _simpan(simpan: Callable[[], None], tujuan: str) -> None:
         raise BerkasTidakTertulis(pesan_tulis(Path(tujuan), e)) from None
 
 
+def periksa_o(args: argparse.Namespace) -> None:
+    """``-o`` must be the input's kind in an existing folder, and never together with ``--tanpa-tulis``."""
+    path: Path = args.berkas
+    if args.output is None:
+        return
+    tujuan: Path = args.output
+    if args.tanpa_tulis:
+        raise InputTidakValid("-o dan --tanpa-tulis tidak dapat dipakai bersama: pilih salah satu.")
+    akhiran = path.suffix.lower()
+    if tujuan.suffix.lower() != akhiran:
+        makro = " beserta makronya" if akhiran == ".xlsm" else ""
+        raise InputTidakValid(
+            f"Berkas keluaran '{tampil(tujuan.name)}' harus berakhiran {akhiran} seperti '{tampil(path.name)}': "
+            f"hasilnya buku kerja yang sama{makro}, dan Excel menolak berkas yang akhirannya tidak sesuai isinya."
+        )
+    if not tujuan.parent.is_dir():
+        raise InputTidakValid(
+            f"Folder tujuan '{tampil(tujuan.parent)}' tidak ada; buat dulu foldernya atau pilih folder lain."
+        )
+
+
 def jalankan(args: argparse.Namespace) -> int:
     from skpxl.batch.pekerja import GalatPekerja, jalankan_terpisah
+    from skpxl.layanan import kontrak
 
     path: Path = args.berkas
     waktu = datetime.now().replace(microsecond=0)
@@ -133,6 +175,7 @@ def jalankan(args: argparse.Namespace) -> int:
     cadangan: Path | None = None
     try:
         periksa_jalur(path)  # the input's own problems first, before the output's
+        periksa_o(args)
         penulisan: PenulisanAman | None = None
         tmp = None
         if not args.tanpa_tulis:
@@ -160,20 +203,25 @@ def jalankan(args: argparse.Namespace) -> int:
             else:
                 tujuan = None
     except SkpxlError as e:
-        return _gagal(args, str(e))
-    except OSError as e:
-        return _gagal(args, f"Berkas '{tampil(path)}' tidak dapat dibaca atau ditulis: {e.strerror or e}.")
+        return _gagal(args, str(e), waktu)
+    except OSError as e:  # outside the worker only the output's temp file and backup are touched
+        if tujuan is not None:
+            return _gagal(args, pesan_tulis(tujuan, e), waktu)
+        return _gagal(args, pengaman.pesan_oserror(tampil(path), e), waktu)
     except GalatPekerja as e:  # a bug must not end in a traceback on a staff PC; the file is untouched
-        return _gagal(args, galat_tak_terduga(tampil(path.name), str(e)))
+        return _gagal(args, galat_tak_terduga(tampil(path.name), str(e)), waktu)
     if hasil.lama is not None:
-        return _cetak_lama(args, path, hasil.lama, tujuan, cadangan)
+        return _cetak_lama(args, path, hasil.lama, tujuan, cadangan, waktu)
     lap = hasil.lap
     assert lap is not None
+    kode = KELUAR_TEMUAN if lap.jumlah_kesalahan else KELUAR_BERSIH
     if args.json:
-        data = ke_json(tanpa_surogat(str(path)), lap.paket, lap.temuan, lap.hasil, waktu.isoformat())
-        data["ditulis_ke"] = None if tujuan is None else tanpa_surogat(str(tujuan))
-        data["cadangan"] = None if cadangan is None else tanpa_surogat(str(cadangan))
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        laporan = kontrak.laporan_buku(
+            "hitung" if args.perintah_berkas == "hitung" else "validasi",
+            tanpa_surogat(str(path)), lap.paket, lap.temuan, lap.hasil, waktu, kode_keluar=kode,
+            ditulis_ke=_teks(tujuan), cadangan=_teks(cadangan),
+        )  # fmt: skip
+        cetak_json(kontrak.ke_data(laporan))
     else:
         print(tampil(f"{path.name}: {ringkasan_temuan(lap.temuan)}"))
         for baris in teks_temuan(lap.temuan):
@@ -184,7 +232,11 @@ def jalankan(args: argparse.Namespace) -> int:
         if tujuan is not None:
             print(tampil(f"Ditulis ke {tujuan}" + (f" (cadangan: {CADANGAN}/{cadangan.name})" if cadangan else "")))
         print(tampil(lap.kalimat()))
-    return KELUAR_TEMUAN if lap.jumlah_kesalahan else KELUAR_BERSIH
+    return kode
+
+
+def _teks(p: Path | None) -> str | None:
+    return None if p is None else tanpa_surogat(str(p))
 
 
 def _paket(diminta: str | None, info: HasilPeriksa) -> str:
@@ -197,14 +249,19 @@ def _paket(diminta: str | None, info: HasilPeriksa) -> str:
 
 
 def _cetak_lama(
-    args: argparse.Namespace, path: Path, hasil: HasilLegacy, tujuan: Path | None, cadangan: Path | None
+    args: argparse.Namespace,
+    path: Path,
+    hasil: HasilLegacy,
+    tujuan: Path | None,
+    cadangan: Path | None,
+    waktu: datetime,
 ) -> int:
     """Report a workbook in the legacy layout, computed with an old pack (pp-46-2011, permenpanrb-8-2021)."""
+    from skpxl.layanan import kontrak
+
+    kode = KELUAR_TEMUAN if hasil.ada_kesalahan else KELUAR_BERSIH
     if args.json:
-        data = hasil.ke_dict()
-        data["ditulis_ke"] = None if tujuan is None else tanpa_surogat(str(tujuan))
-        data["cadangan"] = None if cadangan is None else tanpa_surogat(str(cadangan))
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        cetak_json(kontrak.ke_data(laporan_lama(args, hasil, waktu, kode, tujuan, cadangan)))
     else:
         print(tampil(f"{path.name}: paket aturan {hasil.stempel}; {len(hasil.temuan)} temuan"))
         for t in hasil.temuan:
@@ -215,14 +272,52 @@ def _cetak_lama(
         print(tampil(f"Nilai akhir: {nilai} ({hasil.sebutan or 'belum dapat ditetapkan'})"))
         if tujuan is not None:
             print(tampil(f"Ditulis ke {tujuan}" + (f" (cadangan: {CADANGAN}/{cadangan.name})" if cadangan else "")))
-    return KELUAR_TEMUAN if hasil.ada_kesalahan else KELUAR_BERSIH
+    return kode
 
 
-def _gagal(args: argparse.Namespace, pesan: str) -> int:
+def laporan_lama(
+    args: argparse.Namespace,
+    hasil: HasilLegacy,
+    waktu: datetime,
+    kode: int,
+    tujuan: Path | None,
+    cadangan: Path | None,
+) -> kontrak.Laporan:
+    """The envelope of an old-layout workbook: the same keys as the current pack, the old results under ``lama``."""
+    from skpxl.layanan import kontrak
+
+    data = hasil.ke_dict()
+    return kontrak.Laporan(
+        versi_skpxl=__version__,
+        perintah="hitung" if args.perintah_berkas == "hitung" else "validasi",
+        waktu=waktu.astimezone(),
+        kode_keluar=kode,
+        berkas=tanpa_surogat(str(args.berkas)),
+        ditulis_ke=_teks(tujuan),
+        cadangan=_teks(cadangan),
+        paket=kontrak.JsonPaket(**data["paket"]),  # its stamp names the non-default options the pack used
+        jumlah=kontrak.jumlah_temuan([t.tingkat.value for t in hasil.temuan]),
+        temuan=[kontrak.json_temuan(t) for t in hasil.temuan],
+        lama=kontrak.JsonHasilLama(
+            template=data["template"],
+            identitas=data["identitas"],
+            baris=data["baris"],
+            total=data["total"],
+            nilai=data["nilai"],
+            sebutan=data["sebutan"],
+            lengkap=data["lengkap"],
+            penjelasan=data["penjelasan"],
+        ),
+    )
+
+
+def _gagal(args: argparse.Namespace, pesan: str, waktu: datetime) -> int:
+    from skpxl.layanan import kontrak
+
+    print(tampil(f"skpxl: {pesan}", baris=True), file=sys.stderr)
     if args.json:
-        print(
-            json.dumps({"berkas": tanpa_surogat(str(args.berkas)), "galat": tanpa_surogat(pesan)}, ensure_ascii=False)
+        galat = kontrak.laporan_galat(
+            args.perintah_berkas, tanpa_surogat(str(args.berkas)), tanpa_surogat(pesan), waktu
         )
-    else:
-        print(tampil(f"skpxl: {pesan}", baris=True), file=sys.stderr)
+        cetak_json(kontrak.ke_data(galat))
     return KELUAR_INPUT

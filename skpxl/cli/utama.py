@@ -1,8 +1,10 @@
 """Command line: ``skpxl <perintah>``. Messages in Indonesian; exit codes 0 / 1 / 2.
 
-0 = clean, 1 = findings with errors (or kurva violations), 2 = unusable input.
-Subcommands live in their own modules and are imported only when chosen, so
-``skpxl --help`` stays fast.
+0 = clean, 1 = findings with errors (or kurva violations), 2 = unusable input (also any unusable
+argument, and a bare ``skpxl``, which prints the help). Subcommands live in their own modules and
+are imported only when chosen, so ``skpxl --help`` stays fast. Output goes through
+:func:`skpxl.cli.konsol.konsol_aman`: a cp1252 console or a reader that closes early never turns
+into a traceback or another exit code.
 """
 
 from __future__ import annotations
@@ -10,37 +12,34 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
 
+from skpxl.cli.argumen import Parser, buat_subparsers
+from skpxl.cli.konsol import konsol_aman
 from skpxl.core.versi import __version__
 
 KELUAR_BERSIH, KELUAR_TEMUAN, KELUAR_INPUT = 0, 1, 2
 
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with Indonesian errors and exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(KELUAR_INPUT, f"skpxl: argumen tidak dapat dipakai: {message}\n")
-
-
 Perintah = Callable[[argparse.Namespace], int]
 
 
-def buat_parser() -> argparse.ArgumentParser:
-    p = _Parser(
+def buat_parser() -> Parser:
+    p = Parser(
         prog="skpxl",
         description="Validasi dan hitung SKP (PermenPANRB 6/2022) pada formulir Excel, serta rekap unit kerja.",
+        epilog="Kode keluar: 0 bersih, 1 ada temuan Kesalahan (atau kurva dilanggar), 2 masukan tidak dapat dipakai. "
+        "Bantuan tiap perintah: skpxl PERINTAH --help",
     )
-    p.add_argument("--version", action="version", version=f"skpxl {__version__}")
-    sub = p.add_subparsers(dest="perintah", metavar="PERINTAH", parser_class=_Parser)
+    p.add_argument("--version", action="version", version=f"skpxl {__version__}", help="tampilkan versi lalu keluar")
+    sub = buat_subparsers(p, dest="perintah", metavar="PERINTAH")
     from skpxl.cli import berkas as cli_berkas  # light: its heavy imports happen inside the command
 
     cli_berkas.daftar(sub)
     from skpxl.cli import rekap as rekap_cli
 
     rekap_cli.daftar(sub)
+    from skpxl.cli import templat
+
+    templat.daftar(sub)
     from skpxl.excel import pasang  # light: imports neither xlwings nor openpyxl
 
     pasang.daftar(sub)
@@ -48,26 +47,27 @@ def buat_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = buat_parser()
-    args = parser.parse_args(argv)
-    fungsi: Perintah | None = getattr(args, "fungsi", None)
-    if fungsi is None:
-        parser.print_help()
-        return KELUAR_BERSIH
-    from skpxl.batch.pekerja import tangkap_sinyal
-    from skpxl.core.errors import Dihentikan
+    with konsol_aman():
+        parser = buat_parser()
+        args = parser.parse_args(argv)
+        fungsi: Perintah | None = getattr(args, "fungsi", None)
+        if fungsi is None:  # a bare ``skpxl``: show what it can do, but it did nothing
+            parser.print_help(sys.stderr)
+            return KELUAR_INPUT
+        from skpxl.batch.pekerja import tangkap_sinyal
+        from skpxl.core.errors import Dihentikan
 
-    try:
-        with tangkap_sinyal():
-            return fungsi(args)
-    except (Dihentikan, KeyboardInterrupt) as e:
-        # Every write goes through a temp file and os.replace, and the finally blocks on the way here
-        # stopped the workers and removed the temp files: nothing is left half-written.
-        kode = e.kode if isinstance(e, Dihentikan) else 130
-        sebab = {130: "Ctrl+C", 143: "sinyal SIGTERM", 129: "terminal ditutup"}.get(kode, f"sinyal {kode - 128}")
-        print(
-            f"skpxl: dihentikan ({sebab}); tidak ada berkas yang tertulis setengah jadi dan berkas sementara sudah "
-            "dihapus.",
-            file=sys.stderr,
-        )
-        return kode
+        try:
+            with tangkap_sinyal():
+                return fungsi(args)
+        except (Dihentikan, KeyboardInterrupt) as e:
+            # Every write goes through a temp file and os.replace, and the finally blocks on the way here
+            # stopped the workers and removed the temp files: nothing is left half-written.
+            kode = e.kode if isinstance(e, Dihentikan) else 130
+            sebab = {130: "Ctrl+C", 143: "sinyal SIGTERM", 129: "terminal ditutup"}.get(kode, f"sinyal {kode - 128}")
+            print(
+                f"skpxl: dihentikan ({sebab}); tidak ada berkas yang tertulis setengah jadi dan berkas sementara "
+                "sudah dihapus.",
+                file=sys.stderr,
+            )
+            return kode

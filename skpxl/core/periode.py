@@ -73,7 +73,16 @@ def cari_periode(teks: str) -> Periode:
         if p.kode == kode:
             return p
     contoh = "TW1–TW4, S1–S2, B01–B12 (atau nama bulan), AKHIR"
-    raise InputTidakValid(f"Periode '{teks}' tidak dikenal. Gunakan salah satu dari: {contoh}.")
+    raise InputTidakValid(f"Periode '{teks}' tidak dikenal.{_saran(teks)} Gunakan salah satu dari: {contoh}.")
+
+
+def _saran(teks: str) -> str:
+    """`` Mungkin maksud Anda 'TW4'?`` for a near miss of a code or a month name."""
+    import difflib  # only on an unknown period: the button path stays lean
+
+    calon = [p.kode for p in semua_periode()] + list(_BULAN)
+    mirip = difflib.get_close_matches(teks.strip().lower(), [c.lower() for c in calon], n=1, cutoff=0.6)
+    return next((f" Mungkin maksud Anda '{c}'?" for c in calon if mirip and c.lower() == mirip[0]), "")
 
 
 def periode_atau_none(kode: str) -> Periode | None:

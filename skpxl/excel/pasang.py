@@ -111,14 +111,13 @@ def berkas_konfigurasi_pengguna(
 
 
 def cari_berkas_addin(berkas: Path | None = None) -> Path | None:
-    """The ``skpxl.xlam`` to install: ``berkas``, else a source checkout's ``addin/``, else ``<prefix>/share/skpxl``."""
+    """The ``skpxl.xlam`` to install: ``berkas``, else the package data ``skpxl/addin/`` (wheel), else a checkout's."""
     if berkas is not None:
         return berkas if berkas.is_file() else None
     paket = Path(__file__).resolve().parents[1]
     calon = [
+        paket / "addin" / NAMA_ADDIN,  # package data of a wheel (setup.py maps addin/ to skpxl.addin)
         paket.parent / "addin" / NAMA_ADDIN,  # source checkout / editable install
-        paket / "excel" / NAMA_ADDIN,  # shipped inside the package
-        Path(sys.prefix) / "share" / "skpxl" / NAMA_ADDIN,  # shipped as data files
     ]
     return next((c for c in calon if c.is_file()), None)
 
@@ -179,7 +178,7 @@ def pasang_addin(
         cetak(
             f"Berkas add-in {NAMA_ADDIN} tidak ditemukan"
             + (f" di {berkas}" if berkas else "")
-            + "; sebutkan lokasinya dengan --berkas PATH (berkas ada di folder addin/ repositori skpxl)."
+            + "; sebutkan lokasinya dengan --berkas PATH, atau pasang ulang skpxl."
         )
         return KELUAR_TIDAK_BISA
     tujuan = tujuan_folder / NAMA_ADDIN

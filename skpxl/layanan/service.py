@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from skpxl.buku.adapters.base import Workbook, WorkbookReader
-from skpxl.buku.form_io import baca_form
+from skpxl.buku.form_io import baca_form, periode_dalam_buku
 from skpxl.buku.render import tulis_hasil_hitung, tulis_hasil_validasi
 from skpxl.core.config import KONFIGURASI_BAKU, Konfigurasi
 from skpxl.core.enums import Tingkat
+from skpxl.core.errors import InputTidakValid
 from skpxl.core.hitung import HasilHitung, hitung
 from skpxl.core.models import SkpForm
 from skpxl.core.packs import InfoPaket
@@ -63,6 +64,11 @@ def periksa(
     """Read, validate and (optionally) compute without writing anything (the batch uses this)."""
     if periode is not None:
         periode = cari_periode(periode).kode  # unusable period → InputTidakValid before any work
+        ada = periode_dalam_buku(wb.names())
+        if periode not in ada:  # S1 on a quarterly form: say so, instead of computing an empty period
+            raise InputTidakValid(
+                f"Formulir ini tidak punya periode {periode}; periode yang ada: {', '.join(ada) or 'tidak ada'}."
+            )
     form = baca_form(wb)
     temuan = validasi(form, konfigurasi)
     hasil = hitung(form, periode, konfigurasi) if hitung_juga else None

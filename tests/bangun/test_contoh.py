@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -148,3 +149,17 @@ def test_single_example_regeneration(tmp_path: object) -> None:
     ditulis = contoh.tulis_contoh(folder, berkas=[nama])
     assert [p.name for p in ditulis] == [nama, "manifest.json"]
     assert (folder / nama).read_bytes() == (CONTOH / nama).read_bytes()
+
+
+def test_build_command_parses_its_arguments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``python -m skpxl.bangun --help`` is help, never a folder named "--help" full of artifacts."""
+    from skpxl.bangun.__main__ import main
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as e:
+        main(["--help"])
+    assert e.value.code == 0
+    with pytest.raises(SystemExit) as e:
+        main(["tidak-ada"])  # ROOT must be an existing folder
+    assert e.value.code == 2
+    assert list(tmp_path.iterdir()) == []

@@ -394,11 +394,23 @@ JABATAN_RUMUS = "@SUM(1+1)*cmd|' /C calc'!A0"
 RHK_RUMUS = "-2+3+cmd|' /C notepad'!A0"
 
 
+NIP_RUMUS = "199302082019032009"  # a person of its own: rekap counts one person once, whatever the file
+
+
+def _sel_nip() -> str:
+    from skpxl.buku.adapters.calamine_reader import CalamineReader
+    from skpxl.buku.form_io import baca_form
+
+    with CalamineReader(BAIK) as buku:
+        return baca_form(buku).pegawai.sel["nip"]
+
+
 def _rumus() -> bytes:
     s = sel_rumus()
     return _dengan_sel(
         _baik(),
         {
+            _sel_nip(): _teks_sel(NIP_RUMUS),
             s["nama"]: _teks_sel(NAMA_RUMUS),
             s["jabatan"]: _teks_sel(JABATAN_RUMUS),
             s["rhk"]: _teks_sel(RHK_RUMUS),

@@ -128,7 +128,9 @@ def test_absurd_values_are_findings_not_failures(tmp_path: Path) -> None:
     shutil.copy(CONTOH / CONTOH_FILES[0], src / CONTOH_FILES[0])
     before = hashes(src)
     res = rekap_folder(src, tmp_path / "r.xlsx", jobs=2)
-    assert res.agregat.bermasalah == [] and res.agregat.jumlah_pegawai == 3
+    # all three read and computed; the two variants of one workbook are one person (same NIP), counted once
+    assert res.agregat.bermasalah == [] and res.agregat.jumlah_berkas == 3 and res.agregat.jumlah_pegawai == 2
+    assert [kode for _, (kode, *_) in res.agregat.temuan_batch] == ["NIP_GANDA"]
     for p in sorted(src.glob("*.xlsx")):
         r = subprocess.run(
             [sys.executable, "-m", "skpxl", "hitung", str(p)], capture_output=True, text=True, timeout=60

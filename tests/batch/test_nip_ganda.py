@@ -36,10 +36,12 @@ def test_duplicate_nip_in_full_width_digits_is_caught_by_the_batch() -> None:
     ag.tambah(_hasil("b.xlsx", LEBAR))
     ag.tambah(_hasil("c.xlsx", ARAB))
     ganda = [t for _, t in ag.temuan_batch if t[0] == "NIP_GANDA"]
+    sekali = "dihitung sekali, dari berkas yang terakhir diubah (a.xlsx)."  # equal dates: the first file read stays
     assert [t[5] for t in ganda] == [
-        f"NIP {ASCII} tercatat di dua berkas untuk periode yang sama: a.xlsx dan b.xlsx.",
-        f"NIP {ASCII} tercatat di dua berkas untuk periode yang sama: a.xlsx dan c.xlsx.",
+        f"NIP {ASCII} tercatat di dua berkas untuk periode yang sama: a.xlsx dan b.xlsx; {sekali}",
+        f"NIP {ASCII} tercatat di dua berkas untuk periode yang sama: a.xlsx dan c.xlsx; {sekali}",
     ]
+    assert ag.jumlah_pegawai == 1
 
 
 @pytest.mark.slow

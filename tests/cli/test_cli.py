@@ -25,5 +25,5 @@ def test_help_in_indonesian() -> None:
 def test_unknown_command_exit_2_without_traceback() -> None:
     r = run("tidak-ada")
     assert r.returncode == 2
-    assert "argumen tidak dapat dipakai" in r.stderr
+    assert "perintah 'tidak-ada' tidak dikenal" in r.stderr
     assert "Traceback" not in r.stderr

@@ -63,10 +63,11 @@ def test_json_and_report_only(salinan: Path) -> None:
     r = run("hitung", salinan, "--json", "--tanpa-tulis")
     data = json.loads(r.stdout)
     assert sha(salinan) == before
-    assert data["paket_aturan"] == {"id": "permenpanrb-6-2022", "versi": "1.0.0"}
+    assert data["skema"] == "skpxl/laporan@1"
+    assert (data["paket"]["id"], data["paket"]["versi"]) == ("permenpanrb-6-2022", "1.0.0")
     assert data["ditulis_ke"] is None
-    akhir = data["hasil"][-1]
-    assert akhir["periode"] == "AKHIR" and akhir["predikat"]
+    kode, akhir = list(data["periode"].items())[-1]
+    assert kode == "AKHIR" and akhir["predikat"]
 
 
 def _set_name(name: str, value: object) -> Callable[[OpenpyxlWorkbook], None]:
@@ -183,7 +184,7 @@ def test_hitung_paket_option_json(tmp_path: Path) -> None:
     shutil.copy(LEGACY / "SKP_PERMENPANRB8_2021_contoh.xlsx", p)
     data = json.loads(run("hitung", p, "--paket", "permenpanrb-8-2021", "--json", "--tanpa-tulis").stdout)
     assert data["paket"]["stempel"] == "permenpanrb-8-2021 v1.0.0"
-    assert data["nilai"] == "91.03" and data["sebutan"] == "Baik"
+    assert data["lama"]["nilai"] == "91.03" and data["lama"]["sebutan"] == "Baik"
 
 
 @pytest.mark.slow

@@ -106,10 +106,11 @@ def test_cli_hitung(buku: tuple[Path, SkpForm, list[tuple[str, str, str]]], tmp_
     path, _, sel = buku
     r = _jalankan("hitung", path, "--json", "--tanpa-tulis")
     data = json.loads(r.stdout)
-    iki = [i for p in data["hasil"] for i in p["iki"] if i["capaian"] is not None]
+    periode = data["periode"].values()  # the JSON contract: results keyed by period code
+    iki = [i for p in periode for i in p["iki"] if i["capaian"] is not None]
     assert len(iki) >= 8
     assert {(i["capaian"], i["kategori"]) for i in iki} == {("100.00", "Sesuai Ekspektasi")}
-    assert {p["usulan_rating_hasil_kerja"] for p in data["hasil"] if p["iki"]} <= {"Sesuai Ekspektasi", None}
+    assert {p["usulan_rating_hasil_kerja"] for p in periode if p["iki"]} <= {"Sesuai Ekspektasi", None}
     # and the workbook Hitung writes shows exactly 100 and Sesuai in every IKI's cells
     keluaran = tmp_path / "hasil.xlsx"
     r = _jalankan("hitung", path, "-o", keluaran)

@@ -43,5 +43,9 @@ def daftar_paket() -> dict[str, InfoPaket]:
 def info_paket(paket_id: str) -> InfoPaket:
     paket = daftar_paket()
     if paket_id not in paket:
-        raise InputTidakValid(f"Paket aturan '{paket_id}' tidak dikenal. Pilihan: {', '.join(sorted(paket))}.")
+        import difflib
+
+        mirip = difflib.get_close_matches(paket_id, list(paket), n=1)
+        saran = f" Mungkin maksud Anda '{mirip[0]}'?" if mirip else ""
+        raise InputTidakValid(f"Paket aturan '{paket_id}' tidak dikenal.{saran} Pilihan: {', '.join(sorted(paket))}.")
     return paket[paket_id]
