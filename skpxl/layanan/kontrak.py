@@ -161,6 +161,55 @@ class JsonBerkasRekap(_Model):
     alasan: str
 
 
+class JsonPenilaiRekap(_Model):
+    """One pejabat penilai: the Penilai sheet of the recap."""
+
+    nip_penilai: str | None
+    nama_penilai: str | None
+    pegawai: int = Field(ge=0, description="Pegawai yang dinilai (dihitung).")
+    rating_di_atas: int = Field(ge=0, description="Rating hasil kerja Di Atas Ekspektasi yang diberikan penilai.")
+    rating_sesuai: int = Field(ge=0)
+    rating_di_bawah: int = Field(ge=0)
+    rating_belum_diberi: int = Field(ge=0, description="Pegawai yang rating hasil kerjanya belum diisi penilai.")
+    sama_usulan: int = Field(ge=0, description="Rating penilai sama dengan usulan skpxl.")
+    di_atas_usulan: int = Field(ge=0)
+    di_bawah_usulan: int = Field(ge=0)
+    periode_berrealisasi: int = Field(ge=0, description="Pasangan pegawai-periode yang realisasinya terisi.")
+    periode_umpan_balik: int = Field(ge=0, description="… di antaranya yang ada umpan baliknya.")
+    porsi_umpan_balik: str | None = Field(description="periode_umpan_balik / periode_berrealisasi, desimal 4 tempat.")
+    berkas_bertemuan: int = Field(ge=0, description="Berkas dengan sedikitnya satu Kesalahan atau Peringatan.")
+    temuan: list[str] = Field(description="Kode temuan tentang penilai ini (rinciannya di daftar temuan).")
+
+
+class JsonPemantauanRekap(_Model):
+    """One unit and period: the Pemantauan sheet of the recap."""
+
+    unit_kerja: str
+    periode: str = Field(description="Kode periode (TW1, S2, B03, AKHIR).")
+    label: str
+    pegawai: int = Field(ge=0)
+    realisasi: int = Field(ge=0, description="Pegawai yang realisasinya terisi.")
+    dinilai: int = Field(ge=0, description="Pegawai yang sudah diberi rating.")
+    umpan_balik: int = Field(ge=0, description="Pegawai yang diberi umpan balik (IKI atau nilai inti).")
+    predikat: int = Field(ge=0, description="Pegawai yang predikatnya sudah dapat ditetapkan.")
+
+
+class JsonPengembanganRekap(_Model):
+    """One line of the Kebutuhan Pengembangan list (input for the training-needs analysis)."""
+
+    berkas: str
+    nip: str | None
+    nama: str | None
+    jabatan: str | None
+    unit_kerja: str
+    nama_penilai: str | None
+    predikat: str | None
+    alasan: str
+    nilai_inti: str | None
+    umpan_balik: str | None
+    catatan: str | None
+
+
 class JsonRekap(_Model):
     folder: str
     periode: str
@@ -170,6 +219,9 @@ class JsonRekap(_Model):
     pegawai: list[JsonPegawaiRekap]
     bermasalah: list[JsonBerkasRekap]
     ganda: list[JsonBerkasRekap] = Field(description="Berkas yang tidak dihitung karena orangnya sudah dihitung.")
+    penilai: list[JsonPenilaiRekap] = Field(description="Lembar Penilai: satu baris per pejabat penilai.")
+    pemantauan: list[JsonPemantauanRekap] = Field(description="Lembar Pemantauan: per unit kerja dan periode.")
+    kebutuhan_pengembangan: list[JsonPengembanganRekap] = Field(description="Lembar Kebutuhan Pengembangan.")
 
 
 class Laporan(_Model):

@@ -3,6 +3,7 @@
 import json
 import shutil
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,28 @@ def test_rekap_json(capsys: pytest.CaptureFixture[str], validator: Any) -> None:
     assert unit["kurva_sesuai"] is True and sum(unit["jumlah_per_predikat"].values()) == unit["jumlah"] == 16
     assert data["jumlah"]["kesalahan"] == sum(p["jumlah"]["kesalahan"] for p in rekap["pegawai"])
     assert sum(data["jumlah"].values()) == len(data["temuan"]) and all(t["berkas"] for t in data["temuan"])
+
+
+def test_rekap_json_carries_the_practice_tables_of_the_answer_key(
+    capsys: pytest.CaptureFixture[str], validator: Any
+) -> None:
+    """The training unit: Penilai, Pemantauan and Kebutuhan Pengembangan in the JSON equal the answer key's tables."""
+    latihan = ROOT / "workbook_templates" / "latihan"
+    kunci = json.loads((latihan / "kunci_jawaban.json").read_text(encoding="utf-8"))
+    kode, data = keluaran(["rekap", str(latihan), "--json", "--jobs", "1"], capsys)
+    periksa(data, kode, validator)
+    rekap = data["rekap"]
+    assert [{k: p[k] for k in baris} for p, baris in zip(rekap["penilai"], kunci["penilai"], strict=True)] == kunci[
+        "penilai"
+    ]
+    assert rekap["pemantauan"] == kunci["pemantauan"]
+    dipilih = [{k: b[k] for k in baris} for b, baris in zip(rekap["kebutuhan_pengembangan"], kunci[
+        "kebutuhan_pengembangan"], strict=True)]  # fmt: skip
+    assert dipilih == kunci["kebutuhan_pengembangan"]
+    for p in rekap["penilai"]:  # an exact share, as a documented decimal string
+        if p["periode_berrealisasi"]:
+            porsi = Decimal(p["periode_umpan_balik"]) / Decimal(p["periode_berrealisasi"])
+            assert p["porsi_umpan_balik"] == str(porsi.quantize(Decimal("0.0001"), ROUND_HALF_UP))
 
 
 @pytest.mark.parametrize(
