@@ -29,9 +29,9 @@ from skpxl.core.errors import BerkasTidakTertulis
 __all__ = ["hitung_gambar", "pertahankan_gambar"]
 
 _BATAS_BAGIAN = 32 * 1024 * 1024  # the pre-read check's limit for one part
-_REL = re.compile(r"<(?:\w+:)?Relationship\b([^>]*?)/?>")
+_REL = re.compile(r"<(?:\w+:)?Relationship\b([^<>]*?)/?>")
 _ATR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_LEMBAR = re.compile(r"<(?:\w+:)?sheet\b([^>]*?)/?>")
+_LEMBAR = re.compile(r"<(?:\w+:)?sheet\b([^<>]*?)/?>")
 _JANGKAR = re.compile(rb"<(?:[\w.-]+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)[\s>/]")
 _AKAR = re.compile(rb"<(\w+:)?worksheet[\s>]")
 # CT_Worksheet children that come after <drawing> (ECMA-376 part 1, 18.3.1.99)
@@ -39,7 +39,6 @@ _SESUDAH_DRAWING = re.compile(
     rb"<(?:\w+:)?(?:legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts"
     rb"|extLst)[\s>/]|</(?:\w+:)?worksheet>"
 )
-_ELEMEN_DRAWING = re.compile(rb"<(?:\w+:)?drawing\b[^>]*?/>|<(?:\w+:)?drawing\b[^>]*>.*?</(?:\w+:)?drawing>", re.S)
 _NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _TIPE_DRAWING = _NS_R + "/drawing"
 # xlwings Lite keeps its code in an Office web extension (task pane) that openpyxl does not write back
@@ -109,7 +108,7 @@ class _Paket:
         """([Content_Types].xml) Default by extension, Override by part name."""
         teks = self.baca("[Content_Types].xml").decode("utf-8", "replace")
         bawaan, khusus = {}, {}
-        for m in re.finditer(r"<(?:\w+:)?(Default|Override)\b([^>]*?)/?>", teks):
+        for m in re.finditer(r"<(?:\w+:)?(Default|Override)\b([^<>]*?)/?>", teks):
             a = _atribut(m.group(2))
             if m.group(1) == "Default":
                 bawaan[a.get("Extension", "").lower()] = a.get("ContentType", "")
