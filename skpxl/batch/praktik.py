@@ -244,13 +244,5 @@ class AgregatPraktik:
     def data_pengembangan(self) -> list[dict[str, object]]:
         return [dict(vars(b)) for b in self.pengembangan]
 
-    def ke_json(self) -> dict[str, list[dict[str, object]]]:
-        """The three practice tables for ``skpxl rekap --json`` (the cross-file findings are in ``temuan``)."""
-        return {
-            "penilai": self.data_penilai(),
-            "pemantauan": self.data_pemantauan(),
-            "kebutuhan_pengembangan": self.data_pengembangan(),
-        }
-
 
 __all__ = ["AgregatPraktik", "BarisPemantauan", "BarisPengembangan", "BarisPenilai"]

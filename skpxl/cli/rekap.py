@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from skpxl.cli.konsol import cetak_json, pesan_os
-from skpxl.core.enums import Predikat, Rating
+from skpxl.core.enums import Predikat
 from skpxl.core.errors import SkpxlError
 from skpxl.core.numbers import bulat
 from skpxl.core.packs.permenpanrb_6_2022 import INFO
@@ -196,61 +196,26 @@ def laporan_rekap(
 
 
 def _praktik_json(praktik: AgregatPraktik) -> dict[str, list[Any]]:
-    """The Penilai, Pemantauan and Kebutuhan Pengembangan sheets as JSON rows (counts as numbers)."""
+    """The Penilai, Pemantauan and Kebutuhan Pengembangan sheets as JSON rows (the pandas API's rows, typed)."""
     from skpxl.layanan import kontrak
 
-    penilai = [
-        kontrak.JsonPenilaiRekap(
-            nip_penilai=b.nip,
-            nama_penilai=b.nama,
-            pegawai=b.pegawai,
-            rating_di_atas=b.rating[Rating.DI_ATAS],
-            rating_sesuai=b.rating[Rating.SESUAI],
-            rating_di_bawah=b.rating[Rating.DI_BAWAH],
-            rating_belum_diberi=b.belum_diberi,
-            sama_usulan=b.sama_usulan,
-            di_atas_usulan=b.di_atas_usulan,
-            di_bawah_usulan=b.di_bawah_usulan,
-            periode_berrealisasi=b.periode_dinilai,
-            periode_umpan_balik=b.periode_umpan_balik,
-            porsi_umpan_balik=None
-            if b.porsi_umpan_balik is None
-            else kontrak.teks_desimal(bulat(Decimal(b.periode_umpan_balik) / Decimal(b.periode_dinilai), 4)),
-            berkas_bertemuan=b.berkas_bertemuan,
-            temuan=list(b.temuan),
-        )
-        for b in praktik.baris_penilai()
-    ]
-    pemantauan = [
-        kontrak.JsonPemantauanRekap(
-            unit_kerja=b.unit,
-            periode=b.periode,
-            label=b.label,
-            pegawai=b.pegawai,
-            realisasi=b.realisasi,
-            dinilai=b.dinilai,
-            umpan_balik=b.umpan_balik,
-            predikat=b.predikat,
-        )
-        for b in praktik.baris_pemantauan()
-    ]
-    pengembangan = [
-        kontrak.JsonPengembanganRekap(
-            berkas=b.berkas,
-            nip=b.nip,
-            nama=b.nama,
-            jabatan=b.jabatan,
-            unit_kerja=b.unit,
-            nama_penilai=b.nama_penilai,
-            predikat=b.predikat,
-            alasan=b.alasan,
-            nilai_inti=b.nilai_inti,
-            umpan_balik=b.umpan_balik,
-            catatan=b.catatan,
-        )
-        for b in praktik.pengembangan
-    ]
-    return {"penilai": penilai, "pemantauan": pemantauan, "kebutuhan_pengembangan": pengembangan}
+    def porsi(d: dict[str, Any]) -> str | None:  # exact, as a documented decimal string (the DataFrame has a float)
+        n, m = d["periode_umpan_balik"], d["periode_berrealisasi"]
+        return kontrak.teks_desimal(bulat(Decimal(n) / Decimal(m), 4)) if m else None
+
+    return {
+        "penilai": [
+            kontrak.JsonPenilaiRekap.model_validate({**d, "porsi_umpan_balik": porsi(d)})
+            for d in praktik.data_penilai()
+        ],
+        "pemantauan": [kontrak.JsonPemantauanRekap.model_validate(d) for d in praktik.data_pemantauan()],
+        "kebutuhan_pengembangan": [
+            kontrak.JsonPengembanganRekap.model_validate(
+                {("unit_kerja" if k == "unit" else k): v for k, v in d.items()}
+            )
+            for d in praktik.data_pengembangan()
+        ],
+    }
 
 
 def _gagal(args: argparse.Namespace, pesan: str, waktu: datetime) -> int:
