@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from python_calamine import CalamineError, CalamineWorkbook
 
+from skpxl.buku import kisi
 from skpxl.buku.adapters.base import Block, CellValue, Ref
 from skpxl.buku.layout import urai_rentang
 from skpxl.buku.pengaman.batas import BATAS_BARIS, BATAS_KOLOM, BATAS_SEL, pesan_oserror, ribuan
@@ -78,10 +79,16 @@ def _nilai(v: Any) -> CellValue:
 class CalamineReader:
     """:class:`skpxl.buku.adapters.base.WorkbookReader` over python-calamine (read-only, fast)."""
 
+    _wb: CalamineWorkbook | None
+    _hasil: HasilPeriksa | None
+    _bahan: kisi.Bahan | None
+    _kisi_cache: dict[str, kisi.Kisi | None]
+
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         if not self.path.is_file():
             raise BerkasTidakTerbaca(f"Berkas '{self.path}' tidak ditemukan.")
+        self._hasil, self._bahan, self._kisi_cache = None, None, {}
         try:
             self._names = baca_nama_terdefinisi(self.path)
             self._wb = _buka_calamine(self.path)
@@ -97,27 +104,63 @@ class CalamineReader:
 
     @classmethod
     def dari_periksa(cls, hasil: HasilPeriksa) -> CalamineReader:
-        """A reader over the parts the pre-read check inflated and passed (``periksa_paket(simpan=True)``)."""
+        """A reader over the parts the pre-read check inflated and passed (``periksa_paket(simpan=True)``).
+
+        A sheet whose cells the check matched whole in the canonical form is read from those matches
+        (:mod:`skpxl.buku.kisi`); calamine parses the checked parts, handed over as a stored zip, only
+        for the other sheets, and only when one is asked for.
+        """
         self = cls.__new__(cls)
         self.path = Path(hasil.nama)
         self._names = {n: Ref(*a) for n, a in hasil.nama_area.items()}
-        try:
-            self._wb = CalamineWorkbook.from_filelike(io.BytesIO(hasil.zip_terperiksa()))
-        except (CalamineError, OSError, ValueError, UnicodeError) as e:
-            sebab = sebab_rusak(e) or "tidak dapat dibaca sebagai buku kerja Excel (.xlsx/.xlsm): isinya rusak"
-            raise BerkasTidakTerbaca(f"Berkas '{tampil(self.path.name)}' {sebab}; {SARAN}.") from e
+        self._wb = None
+        self._hasil = hasil
+        self._bahan, self._kisi_cache = None, {}
         self._cache = {}
         return self
+
+    def _buku(self) -> CalamineWorkbook:
+        if self._wb is None:
+            assert self._hasil is not None
+            try:
+                self._wb = CalamineWorkbook.from_filelike(io.BytesIO(self._hasil.zip_terperiksa()))
+            except (CalamineError, OSError, ValueError, UnicodeError) as e:
+                sebab = sebab_rusak(e) or "tidak dapat dibaca sebagai buku kerja Excel (.xlsx/.xlsm): isinya rusak"
+                raise BerkasTidakTerbaca(f"Berkas '{tampil(self.path.name)}' {sebab}; {SARAN}.") from e
+        return self._wb
+
+    def _kisi(self, sheet: str) -> kisi.Kisi | None:
+        """The sheet's cells as the check matched them (canonical form), or None: calamine reads it."""
+        if sheet in self._kisi_cache:
+            return self._kisi_cache[sheet]
+        h, hasil = self._hasil, None
+        lembar = None if h is None else next((x for x in h.lembar if x.nama == sheet), None)
+        if h is not None and h.bagian is not None and lembar is not None and lembar.sel is not None:
+            if self._bahan is None:
+                strings = h.bagian.get(h.bagian_string) if h.bagian_string else b""
+                self._bahan = kisi.Bahan(strings, h.bagian.get(h.bagian_gaya, b""), h.bagian.get(h.bagian_buku, b""))
+            try:
+                hasil = kisi.Kisi(lembar.sel, self._bahan)
+            except kisi.TidakPasti:
+                hasil = None
+        self._kisi_cache[sheet] = hasil
+        return hasil
 
     def names(self) -> Mapping[str, Ref]:
         return dict(self._names)
 
     def sheet_names(self) -> Sequence[str]:
-        return list(self._wb.sheet_names)
+        return list(self._buku().sheet_names)
 
     def read_block(self, sheet: str, ref: str) -> Block:
         r0, c0, r1, c1 = _rentang(ref)
         _batasi(self.path.name, sheet, ref, r0, c0, r1, c1)
+        k = self._kisi(sheet)
+        if k is not None:
+            try:
+                return k.blok(r0, c0, r1, c1)
+            except kisi.TidakPasti:
+                self._kisi_cache[sheet] = None  # a value only calamine reads exactly: calamine reads the sheet
         data = self._lembar(sheet)
         lebar = c1 - c0 + 1
         hasil: Block = []
@@ -130,8 +173,10 @@ class CalamineReader:
         return hasil
 
     def close(self) -> None:
-        self._wb.close()
+        if self._wb is not None:
+            self._wb.close()
         self._cache.clear()
+        self._kisi_cache.clear()
 
     def __enter__(self) -> CalamineReader:
         return self
@@ -144,7 +189,7 @@ class CalamineReader:
     def _lembar(self, sheet: str) -> list[list[Any]]:
         if sheet not in self._cache:
             try:
-                self._cache[sheet] = self._wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+                self._cache[sheet] = self._buku().get_sheet_by_name(sheet).to_python(skip_empty_area=False)
             except CalamineError as e:
                 sebab = sebab_rusak(e) or "isinya rusak"
                 raise BerkasTidakTerbaca(

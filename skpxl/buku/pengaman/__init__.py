@@ -31,6 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from skpxl.buku.kisi import Potongan
 from skpxl.core.errors import BerkasTidakTerbaca
 
 from .arsip import Arsip, zip_tersimpan
@@ -95,6 +96,7 @@ __all__ = [
 _TIPE_DOKUMEN = "/officeDocument"
 _TIPE_LEMBAR = ("/worksheet", "/macrosheet", "/dialogsheet", "/chartsheet")
 _TIPE_STRING = "/sharedStrings"
+_TIPE_GAYA = "/styles"
 _NAMA_TEMPLAT = ("TEMPLATE_ID", "TEMPLATE_VERSI", "PAKET_ATURAN_ID")
 
 
@@ -105,6 +107,8 @@ class Lembar:
     nama: str
     bagian: str
     teliti: bool  # measured tag by tag (not in the canonical form of the fast path)
+    # The cells, when all are whole canonical cells (kisi.sel_kanonik; kept only with simpan=True).
+    sel: list[Potongan] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,10 @@ class HasilPeriksa:
     # XML parts (inflated), in file order.
     nama_area: Mapping[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     bagian: Mapping[str, bytes] | None = field(default=None, repr=False, compare=False)
+    # The parts the reader needs besides the sheets: workbook, shared strings, styles ("" when absent).
+    bagian_buku: str = ""
+    bagian_string: str = ""
+    bagian_gaya: str = ""
 
     def zip_terperiksa(self) -> bytes:
         """The checked XML parts as a stored zip, for the reader (raises when the check kept no parts)."""
@@ -248,6 +256,7 @@ def _isi(arsip: Arsip, nama: str, templat: bool, simpan: bool) -> HasilPeriksa:
     if pelanggaran is not None:
         raise Tolak(pelanggaran)
     bagian_string = next((t for _, tipe, t in rels_buku if tipe.endswith(_TIPE_STRING)), None)
+    bagian_gaya = next((t for _, tipe, t in rels_buku if tipe.endswith(_TIPE_GAYA)), "")
     rujukan = {n: rujukan_tunggal(formula.get(n)) for n in _NAMA_TEMPLAT}
     lembar_templat = {r[0] for r in rujukan.values() if r is not None}
     # 3. every other part once, in file order; XML parts kept when asked (and those the identity needs)
@@ -258,7 +267,8 @@ def _isi(arsip: Arsip, nama: str, templat: bool, simpan: bool) -> HasilPeriksa:
         isi = arsip.buka(part)
         xml = cek_xml(part, isi)
         if part in lembar:
-            diukur.append(Lembar(lembar[part], part, ukur_lembar(part, lembar[part], isi)))
+            teliti, sel = ukur_lembar(part, lembar[part], isi)
+            diukur.append(Lembar(lembar[part], part, teliti, sel if simpan else None))
         if (simpan and xml) or part == bagian_string or lembar.get(part) in lembar_templat:
             kept[part] = isi
     ada_vba = any(n.lower().endswith("vbaproject.bin") for n in info)
@@ -278,7 +288,8 @@ def _isi(arsip: Arsip, nama: str, templat: bool, simpan: bool) -> HasilPeriksa:
         cek_templat_(tid, "TABEL_HASIL_KERJA" in formula)
     return HasilPeriksa(
         nama, tid, tversi, "TABEL_HASIL_KERJA" in formula, len(info), arsip.total, tuple(diukur), ada_vba, paket,
-        dict(area) if simpan else {}, _urut(kept, info) if simpan else None,
+        dict(area) if simpan else {}, _urut(kept, info) if simpan else None, bagian_buku, bagian_string or "",
+        bagian_gaya,
     )  # fmt: skip
 
 

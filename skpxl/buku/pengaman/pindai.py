@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from skpxl.buku.kisi import ATR_BIASA, BERPREFIKS, Potongan, sel_kanonik
+
 from .batas import BATAS_BARIS, BATAS_KOLOM, BATAS_SEL, Tolak, huruf, indeks, ribuan
 
 __all__ = [
@@ -41,13 +43,11 @@ _ENKODE = re.compile(rb"""<\?xml[^<>]*?\bencoding\s*=\s*["']([^"'<>]*)["']""")
 _ENKODE_BOLEH = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1", "latin-1", "windows-1252"})
 
 # Worksheets. The canonical form: unprefixed, r="..." first, column A-Z, row 1-9999, plain attributes.
-_ATR_BIASA = rb'(?:\s+[a-qs-zA-Z_][\w:.-]*+="[^"<>&]*+")*+\s*+/?>'
 _TAK_BIASA = re.compile(
     rb'<(?:c(?! r="[A-Z][0-9]{1,4}"(?: s="[0-9]{1,6}")?(?: t="[a-zA-Z]{1,9}")? ?/?>)[\s>/]'
-    rb'|row(?! r="[0-9]{1,4}"' + _ATR_BIASA + rb")[\s>/]"
+    rb'|row(?! r="[0-9]{1,4}"' + ATR_BIASA + rb")[\s>/]"
     rb"|!)"  # a comment, CDATA or DTD: never in Excel's worksheets; the exact pass refuses a DTD
 )
-_BERPREFIKS = re.compile(rb":(?:c|row|mergeCell|hyperlink)[\s>/]")
 _AREA_BIASA = re.compile(rb'<mergeCell ref="([A-Z]{1,2})([0-9]{1,6}):([A-Z]{1,2})([0-9]{1,6})" ?/>')
 # One tag up to its ">" outside quotes, or to the end of the part when it never closes. Possessive and
 # deterministic: every attempt consumes what it scans, so finditer stays linear.
@@ -152,21 +152,25 @@ def cek_akhir(part: str, sheet: str, isi: bytes) -> None:
         )
 
 
-def ukur_lembar(part: str, sheet: str, isi: bytes) -> bool:
+def ukur_lembar(part: str, sheet: str, isi: bytes) -> tuple[bool, list[Potongan] | None]:
     """Measure a worksheet part (already checked by :func:`cek_xml`); refuse it beyond the limits.
 
-    Returns whether it was measured tag by tag (not in the canonical form of the fast path).
+    Returns whether it was measured tag by tag (not in the canonical form of the fast path), and the
+    sheet's cells (:func:`skpxl.buku.kisi.sel_kanonik`) when every cell of the part is a whole
+    canonical cell (the reader then needs no second parse), else None.
     """
     cek_akhir(part, sheet, isi)
     u = Ukuran()
-    teliti = bool(_TAK_BIASA.search(isi) or _BERPREFIKS.search(isi))
+    sel = sel_kanonik(isi)
+    teliti = sel is None and bool(_TAK_BIASA.search(isi) or BERPREFIKS.search(isi))
     if not teliti:
         teliti = not _ukur_cepat(isi, u)
     if teliti:
         u = Ukuran()
         _ukur_teliti(isi, u)
+        sel = None
     _cek_luas(sheet, u)
-    return teliti
+    return teliti, sel
 
 
 def _ukur_cepat(isi: bytes, u: Ukuran) -> bool:
@@ -174,10 +178,11 @@ def _ukur_cepat(isi: bytes, u: Ukuran) -> bool:
 
     False when the merged areas are not all in the canonical form (measure exactly instead).
     """
-    if b"<mergeCell" in isi:
-        awal = isi.find(b"<mergeCells")
+    awal = isi.find(b"<mergeCell")
+    if awal != -1:
+        # One <mergeCells> block holding every <mergeCell> tag (none before it, none after it).
         akhir = isi.find(b"</mergeCells>", awal)
-        if awal == -1 or akhir == -1 or _jumlah_area(isi) != _jumlah_area(isi[awal:akhir]):
+        if not isi.startswith(b"<mergeCells", awal) or akhir == -1 or isi.find(b"<mergeCell", akhir) != -1:
             return False
         hasil = _area_biasa(isi[awal:akhir])
         if hasil is None:

@@ -1,0 +1,351 @@
+"""Cell values of a worksheet in the canonical form, from the pre-read check's one regex pass (issue 16).
+
+Excel, LibreOffice, openpyxl and XlsxWriter write every cell as ``<c r="B7" s="3" t="s"><v>12</v></c>``
+(attributes in that order, an optional ``<f>``, a ``<v>`` or a plain inline ``<is><t>``). The check
+already scans each worksheet once with :data:`SEL`, a C-implemented regular expression; when every
+``<c`` of the part matched it, the matches *are* the sheet's cells, and :class:`Kisi` gives the
+values python-calamine would have given, without a second parse, converting only the cells read.
+
+Anything this module is not certain to read exactly as calamine does raises :class:`TidakPasti`,
+and the reader asks calamine for that sheet instead: a numeric cell with a date format
+other than a whole day after 1 March 1900, durations, the 1904 date system, ``_xHHHH_`` escapes,
+carriage returns, unknown entities, a bad shared-string index, a number calamine might parse
+differently (``NaN``, ``1_000``), a cell type other than n/s/str/b/e/inlineStr. Tests compare both
+readers cell by cell on every workbook the project builds and on generated values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+__all__ = [
+    "ATR_BIASA",
+    "BERPREFIKS",
+    "SEL",
+    "Bahan",
+    "Kisi",
+    "Potongan",
+    "Sel",
+    "TidakPasti",
+    "date_1904",
+    "format_tanggal",
+    "sel_kanonik",
+]
+
+# (column, row, style, type, value, inline text) of one canonical cell; empty groups are b"".
+Sel = tuple[bytes, bytes, bytes, bytes, bytes, bytes]
+
+SEL = re.compile(
+    rb'<c r="([A-Z])([0-9]{1,4})"(?: s="([0-9]{1,6})")?(?: t="([a-zA-Z]{1,9})")? ?'
+    rb"(?:/>|>(?:<f(?: [^<>/]*+)?(?:/>|>[^<]*+</f>))?"
+    rb'(?:<v>([^<]*+)</v>|<v ?/>)?(?:<is><t(?: xml:space="preserve")?>([^<]*+)</t></is>)?</c>)'
+)
+"""One canonical cell. Bounded: column A–Z, row ≤ 9999 (the check's fast path relies on it)."""
+
+ATR_BIASA = rb'(?:\s+[a-qs-zA-Z_][\w:.-]*+="[^"<>&]*+")*+\s*+/?>'
+"""Plain attributes after a canonical ``<row r="…"``."""
+# With every "<c " consumed by SEL, this finds what is left: another <c tag, a row not in the canonical
+# form, a comment/CDATA/DTD. One pass (each "<" tried once).
+_SISA = re.compile(rb'<(?:!|c[\t\n\r>/]|row(?! r="[0-9]{1,4}"' + ATR_BIASA + rb")[\s>/])")
+BERPREFIKS = re.compile(rb":(?:c|row|mergeCell|hyperlink)[\s>/]")
+"""A namespace-prefixed cell, row or area tag (valid XML that no pattern here reads)."""
+
+Baris = dict[int, dict[int, Sel]]
+"""Cells with a value, by 0-based row and column."""
+# One piece of a worksheet part (split at "<row "): canonical?, cells certain (no cell twice)?, the cells.
+Potongan = tuple[bool, bool, Baris]
+_POTONGAN: dict[bytes, Potongan] = {}
+_MAKS_POTONGAN = 20_000  # pieces remembered per process (≈ 15 MB); copies of a template repeat most rows
+
+_ANGKA = re.compile(rb"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_ENTITAS = re.compile(rb"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));")
+_ENTITAS_NAMA = {b"amp": "&", b"lt": "<", b"gt": ">", b"quot": '"', b"apos": "'"}
+_SI = re.compile(rb"<si>(.*?)</si>|<si ?/>", re.DOTALL)
+_SI_POLOS = re.compile(rb'<t(?: xml:space="preserve")?>([^<]*+)</t>|<t ?/>')
+_RUN = rb'<r>(?:<rPr>(?:[^<]|<(?!/rPr>))*+</rPr>)?(?:<t(?: xml:space="preserve")?>([^<]*+)</t>|<t ?/>)</r>'
+_SI_RUN = re.compile(_RUN)
+_SI_KAYA = re.compile(rb"(?:" + _RUN + rb")++")  # rich text: runs only (no phonetic runs, no extensions)
+_XF = re.compile(rb"<xf\b([^<>]*+)")
+_NUMFMT = re.compile(rb"<numFmt\b([^<>]*+)")
+_ATR = re.compile(rb'([A-Za-z]++)="([^"<>]*+)"')
+_DATE_1904 = re.compile(rb'\bdate1904="([^"<>]*+)"')
+_DASAR_TANGGAL = date(1899, 12, 30)
+_TANGGAL_BAWAAN = frozenset(range(14, 23)) | {45, 46, 47}  # calamine's built-in date/time formats
+
+
+class TidakPasti(Exception):
+    """This module cannot be sure it reads a value as calamine does: let calamine read it."""
+
+
+def _teks(b: bytes) -> str:
+    if b"_x" in b or b"\r" in b:
+        raise TidakPasti  # _xHHHH_ escapes and line-end handling: calamine's rules
+    s = b.decode("utf-8")  # UnicodeDecodeError: calamine decides
+    if "&" not in s:
+        return s
+    hasil = _ENTITAS.sub(_entitas, b).decode("utf-8")
+    if b"&" in _ENTITAS.sub(b"", b):
+        raise TidakPasti  # an entity we do not know (no DTD is ever read)
+    return hasil
+
+
+def _entitas(m: re.Match[bytes]) -> bytes:
+    nama, des, heks = m.groups()
+    if nama:
+        return _ENTITAS_NAMA[nama].encode()
+    n = int(des) if des else int(heks, 16)
+    if not 0 < n <= 0x10FFFF or 0xD800 <= n <= 0xDFFF:
+        raise TidakPasti
+    return chr(n).encode("utf-8")
+
+
+def date_1904(workbook_xml: bytes) -> bool:
+    """Whether the workbook may use the 1904 date system (then date cells go to calamine).
+
+    LibreOffice writes ``date1904="false"``; anything but an absent, "false" or "0" value counts as 1904.
+    """
+    if b"date1904" not in workbook_xml:
+        return False
+    nilai = _DATE_1904.findall(workbook_xml)
+    return len(nilai) != 1 or nilai[0] not in (b"false", b"0")
+
+
+@lru_cache(maxsize=64)
+def _gaya_tanggal(styles_xml: bytes) -> tuple[frozenset[int], int] | None:
+    """(indexes of the cell formats (``s``) calamine reads as a date, time or duration; how many there are).
+
+    None when the styles part cannot be read plainly. Cached: copies of one template share it.
+    """
+    awal = styles_xml.find(b"<cellXfs")
+    akhir = styles_xml.find(b"</cellXfs>", awal)
+    if awal == -1 or akhir == -1:
+        return None
+    kode: dict[int, str] = {}
+    for m in _NUMFMT.finditer(styles_xml):
+        atr = dict(_ATR.findall(m.group(1)))
+        if b"numFmtId" not in atr or b"formatCode" not in atr:
+            return None
+        try:
+            kode[int(atr[b"numFmtId"])] = _teks(atr[b"formatCode"])
+        except (TidakPasti, UnicodeDecodeError, ValueError):
+            return None
+    tanggal: set[int] = set()
+    i = -1
+    for i, m in enumerate(_XF.finditer(styles_xml, awal, akhir)):
+        atr = dict(_ATR.findall(m.group(1)))
+        try:
+            fmt = int(atr.get(b"numFmtId", b"0"))
+        except ValueError:
+            return None
+        if fmt in kode:
+            if format_tanggal(kode[fmt]):
+                tanggal.add(i)
+        elif fmt in _TANGGAL_BAWAAN:
+            tanggal.add(i)
+    return frozenset(tanggal), i + 1
+
+
+def format_tanggal(kode: str) -> bool:
+    """Whether calamine (formats.rs ``is_custom_date_format``) reads a custom number format as a date/time.
+
+    The same walk: escaped and quoted characters skipped, only the first section, bracketed parts
+    ignored except an elapsed-time ``[h]``/``[m]``/``[s]``, "AM/PM"-like runs, any d/m/h/y/s.
+    """
+    escaped = is_quote = hms = ap = False
+    brackets = 0
+    prev = " "
+    for s in kode:
+        if escaped:
+            escaped = False
+        elif s in "_\\":
+            escaped = True
+        elif is_quote:
+            if s == '"':
+                is_quote = False
+        elif s == '"':
+            is_quote = True
+        elif s == ";":
+            return False
+        elif s == "[":
+            brackets = min(brackets + 1, 255)
+        elif s == "]" and brackets == 1 and hms:
+            return True
+        elif s == "]":
+            brackets = max(brackets - 1, 0)
+        elif s in "aA" and not ap and brackets == 0:
+            ap = True
+        elif (s in "pm/PM" and ap and brackets == 0) or (s in "dmhysDMHYS" and not ap and brackets == 0):
+            return True
+        elif not (hms and s.lower() == prev.lower()):
+            hms = prev == "[" and s in "mhsMHS"
+        prev = s
+    return False
+
+
+def _tanggal(serial: float) -> date:
+    """A whole day serial (1900 system, after the fictitious 29 February 1900) as calamine gives it."""
+    if serial != int(serial) or not 61 <= serial <= 2_958_465:
+        raise TidakPasti  # times, datetimes, early 1900 and out-of-range serials: calamine's rules
+    return _DASAR_TANGGAL + timedelta(days=int(serial))
+
+
+class Bahan:
+    """What every sheet of one workbook shares: shared strings (converted when first used), styles, date system."""
+
+    def __init__(self, strings_xml: bytes | None, styles_xml: bytes, workbook_xml: bytes) -> None:
+        self._si: list[bytes] | None = None if strings_xml is None else _daftar_si(strings_xml)
+        self._strings: dict[int, str] = {}
+        self._styles = styles_xml
+        self._gaya: tuple[frozenset[int], int] | bool | None = False  # False: not read yet
+        self.tanggal_1904 = date_1904(workbook_xml)
+
+    def string(self, i: int) -> str:
+        s = self._strings.get(i)
+        if s is None:
+            if self._si is None:
+                raise TidakPasti
+            s = self._strings[i] = _string(self._si[i])
+        return s
+
+    def gaya_tanggal(self) -> tuple[frozenset[int], int]:
+        if self._gaya is False:
+            self._gaya = _gaya_tanggal(self._styles)
+        if self._gaya is None or self._gaya is True:
+            raise TidakPasti
+        return self._gaya
+
+
+def _daftar_si(xml: bytes) -> list[bytes] | None:
+    """The raw items of the shared-string table, or None when one is not a plain ``<si>…</si>``."""
+    si = _SI.findall(xml)
+    if len(si) != xml.count(b"<si>") + xml.count(b"<si/>") + xml.count(b"<si />"):
+        return None
+    return si
+
+
+def _string(isi: bytes) -> str:
+    """One shared-string item: plain text or rich-text runs (anything else: calamine's rules)."""
+    if not isi:
+        return ""
+    polos = _SI_POLOS.fullmatch(isi)
+    if polos is not None:
+        return _teks(polos.group(1) or b"")
+    if _SI_KAYA.fullmatch(isi) is None:
+        raise TidakPasti  # phonetic runs, extensions
+    return "".join(_teks(t) for t in _SI_RUN.findall(isi))
+
+
+class Kisi:
+    """One canonical sheet's cells, each converted to calamine's value when it is read.
+
+    Only cells with a value are kept, by position; the form reads a few hundred of a sheet's
+    cells, so most (labels of the template) are never converted. :class:`TidakPasti` from
+    :meth:`blok` means: read this sheet with calamine instead.
+    """
+
+    def __init__(self, potongan: Sequence[Potongan], bahan: Bahan) -> None:
+        self._bahan = bahan
+        baris: Baris = {}
+        for _, pasti, isi in potongan:
+            if not pasti:
+                raise TidakPasti  # a cell given twice: which one calamine keeps is its business
+            for r, sel in isi.items():
+                if r in baris:
+                    raise TidakPasti
+                baris[r] = sel  # shared with other files' pieces: never changed
+        self._baris = baris
+
+    def blok(self, r0: int, c0: int, r1: int, c1: int) -> list[list[Any]]:
+        """Rows r0..r1, columns c0..c1 (0-based, inclusive) as the reader's block: None for empty."""
+        lebar = c1 - c0 + 1
+        hasil: list[list[Any]] = []
+        for r in range(r0, r1 + 1):
+            isi = self._baris.get(r)
+            if isi is None:
+                hasil.append([None] * lebar)
+            else:
+                hasil.append([None if (x := isi.get(c)) is None else self._nilai(x) for c in range(c0, c1 + 1)])
+        return hasil
+
+    def _nilai(self, sel: Sel) -> Any:
+        _, _, gaya, tipe, v, teks = sel
+        try:
+            if tipe == b"s":
+                if not v.isdigit() or len(v) > 9:
+                    raise TidakPasti
+                x: Any = self._bahan.string(int(v))
+            elif not tipe or tipe == b"n":
+                if not (v.isdigit() or _ANGKA.fullmatch(v)):
+                    raise TidakPasti  # NaN, inf, 1_000 …: calamine's rules
+                x = float(v)
+                if gaya:  # the format of style 0 counts too (cells without s= are General)
+                    tanggal, jumlah = self._bahan.gaya_tanggal()
+                    g = int(gaya)
+                    if g >= jumlah:
+                        raise TidakPasti  # a style the workbook does not define
+                    if g in tanggal:
+                        if self._bahan.tanggal_1904:
+                            raise TidakPasti
+                        x = _tanggal(x)
+            elif tipe == b"str":
+                x = _teks(v)
+            elif tipe == b"inlineStr":
+                x = _teks(teks)
+            elif tipe == b"b":
+                if v not in (b"0", b"1"):
+                    raise TidakPasti
+                x = v == b"1"
+            elif tipe == b"e":
+                return None  # calamine gives errors (#DIV/0!, #N/A …) as empty
+            else:
+                raise TidakPasti
+        except (IndexError, UnicodeDecodeError, ValueError, OverflowError) as e:
+            raise TidakPasti from e
+        return None if x == "" else x
+
+
+def sel_kanonik(isi: bytes) -> list[Potongan] | None:
+    """A worksheet part's cells when every cell is a whole canonical cell (see :data:`SEL`), else None.
+
+    The part is cut at each ``<row `` and every piece is matched on its own; a piece seen before (the
+    same bytes, usually a template row in another copy of the form) is not matched again.
+    """
+    potongan = isi.split(b"<row ")
+    hasil: list[Potongan] = []
+    for i, p in enumerate(potongan):
+        x = _POTONGAN.get(p)
+        if x is None:
+            x = _potongan(p, awal=i == 0)
+            if len(_POTONGAN) >= _MAKS_POTONGAN:
+                _POTONGAN.clear()
+            _POTONGAN[p] = x
+        if not x[0]:
+            return None
+        hasil.append(x)
+    return hasil
+
+
+def _potongan(p: bytes, *, awal: bool) -> Potongan:
+    try:
+        p.decode("utf-8")  # calamine refuses a part that is not UTF-8, wherever the bad byte is
+    except UnicodeDecodeError:
+        return False, False, {}
+    semua = SEL.findall(p)
+    utuh = (
+        len(semua) == p.count(b"<c ")
+        and _SISA.search(p if awal else b"<row " + p) is None
+        and BERPREFIKS.search(p) is None
+    )
+    if not utuh:
+        return False, False, {}
+    baris: Baris = {}
+    n = 0
+    for x in semua:
+        if x[4] or x[5]:  # empty cells and formulas without a cached value: calamine gives ""
+            n += 1
+            baris.setdefault(int(x[1]) - 1, {})[x[0][0] - 65] = x
+    return True, sum(len(b) for b in baris.values()) == n, baris
