@@ -36,13 +36,13 @@ __all__ = [
     "sel_kanonik",
 ]
 
-# (column, row, style, type, value, inline text) of one canonical cell; empty groups are b"".
+# (column, row, style, type, value, inline <t> element with its opening tag) of one cell; empty groups: b"".
 Sel = tuple[bytes, bytes, bytes, bytes, bytes, bytes]
 
 SEL = re.compile(
     rb'<c r="([A-Z])([0-9]{1,4})"(?: s="([0-9]{1,6})")?(?: t="([a-zA-Z]{1,9})")? ?'
     rb"(?:/>|>(?:<f(?: [^<>/]*+)?(?:/>|>[^<]*+</f>))?"
-    rb'(?:<v>([^<]*+)</v>|<v ?/>)?(?:<is><t(?: xml:space="preserve")?>([^<]*+)</t></is>)?</c>)'
+    rb'(?:<v>([^<]*+)</v>|<v ?/>)?(?:<is>(<t(?: xml:space="preserve")?>[^<]*+)</t></is>)?</c>)'
 )
 """One canonical cell. Bounded: column A–Z, row ≤ 9999 (the check's fast path relies on it)."""
 
@@ -65,13 +65,14 @@ _ANGKA = re.compile(rb"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _ENTITAS = re.compile(rb"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));")
 _ENTITAS_NAMA = {b"amp": "&", b"lt": "<", b"gt": ">", b"quot": '"', b"apos": "'"}
 _SI = re.compile(rb"<si>(.*?)</si>|<si ?/>", re.DOTALL)
-_SI_POLOS = re.compile(rb'<t(?: xml:space="preserve")?>([^<]*+)</t>|<t ?/>')
-_RUN = rb'<r>(?:<rPr>(?:[^<]|<(?!/rPr>))*+</rPr>)?(?:<t(?: xml:space="preserve")?>([^<]*+)</t>|<t ?/>)</r>'
+_SI_POLOS = re.compile(rb'(<t(?: xml:space="preserve")?>[^<]*+)</t>|<t ?/>')
+_RUN = rb'<r>(?:<rPr>(?:[^<]|<(?!/rPr>))*+</rPr>)?(?:(<t(?: xml:space="preserve")?>[^<]*+)</t>|<t ?/>)</r>'
 _SI_RUN = re.compile(_RUN)
 _SI_KAYA = re.compile(rb"(?:" + _RUN + rb")++")  # rich text: runs only (no phonetic runs, no extensions)
 _XF = re.compile(rb"<xf\b([^<>]*+)")
 _NUMFMT = re.compile(rb"<numFmt\b([^<>]*+)")
 _ATR = re.compile(rb'([A-Za-z]++)="([^"<>]*+)"')
+_PRESERVE = b'<t xml:space="preserve">'
 _DATE_1904 = re.compile(rb'\bdate1904="([^"<>]*+)"')
 _DASAR_TANGGAL = date(1899, 12, 30)
 _TANGGAL_BAWAAN = frozenset(range(14, 23)) | {45, 46, 47}  # calamine's built-in date/time formats
@@ -233,10 +234,20 @@ def _string(isi: bytes) -> str:
         return ""
     polos = _SI_POLOS.fullmatch(isi)
     if polos is not None:
-        return _teks(polos.group(1) or b"")
+        return _t(polos.group(1) or b"")
     if _SI_KAYA.fullmatch(isi) is None:
         raise TidakPasti  # phonetic runs, extensions
-    return "".join(_teks(t) for t in _SI_RUN.findall(isi))
+    return "".join(_t(t) for t in _SI_RUN.findall(isi))
+
+
+def _t(elemen: bytes) -> str:
+    """The text of a ``<t>`` element (its opening tag included): calamine trims XML white space (after
+    decoding entities) unless the element says ``xml:space="preserve"``."""
+    if not elemen:
+        return ""
+    if elemen.startswith(_PRESERVE):
+        return _teks(elemen[len(_PRESERVE) :])
+    return _teks(elemen[3:]).strip(" \t\n\r")
 
 
 class Kisi:
@@ -294,7 +305,7 @@ class Kisi:
             elif tipe == b"str":
                 x = _teks(v)
             elif tipe == b"inlineStr":
-                x = _teks(teks)
+                x = _t(teks)
             elif tipe == b"b":
                 if v not in (b"0", b"1"):
                     raise TidakPasti
