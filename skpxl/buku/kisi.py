@@ -59,7 +59,9 @@ Baris = dict[int, dict[int, Sel]]
 # One piece of a worksheet part (split at "<row "): canonical?, cells certain (no cell twice)?, the cells.
 Potongan = tuple[bool, bool, Baris]
 _POTONGAN: dict[bytes, Potongan] = {}
-_MAKS_POTONGAN = 20_000  # pieces remembered per process (≈ 15 MB); copies of a template repeat most rows
+_DILIHAT: set[int] = set()  # hashes of pieces seen once: a piece is remembered when it comes again
+_MAKS_POTONGAN = 4_096  # pieces remembered per process (a few MB); the rows of a template are far fewer
+_MAKS_DILIHAT = 200_000
 
 _ANGKA = re.compile(rb"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _ENTITAS = re.compile(rb"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));")
@@ -323,7 +325,8 @@ def sel_kanonik(isi: bytes) -> list[Potongan] | None:
     """A worksheet part's cells when every cell is a whole canonical cell (see :data:`SEL`), else None.
 
     The part is cut at each ``<row `` and every piece is matched on its own; a piece seen before (the
-    same bytes, usually a template row in another copy of the form) is not matched again.
+    same bytes, usually a template row in another copy of the form) is not matched again. Bounded:
+    at most :data:`_MAKS_POTONGAN` pieces and :data:`_MAKS_DILIHAT` hashes per process.
     """
     potongan = isi.split(b"<row ")
     hasil: list[Potongan] = []
@@ -331,13 +334,25 @@ def sel_kanonik(isi: bytes) -> list[Potongan] | None:
         x = _POTONGAN.get(p)
         if x is None:
             x = _potongan(p, awal=i == 0)
-            if len(_POTONGAN) >= _MAKS_POTONGAN:
-                _POTONGAN.clear()
-            _POTONGAN[p] = x
+            _ingat(p, x)
         if not x[0]:
             return None
         hasil.append(x)
     return hasil
+
+
+def _ingat(p: bytes, x: Potongan) -> None:
+    """Remember a piece seen for the second time (template rows); a row of one person's data, seen once,
+    costs only its hash."""
+    h = hash(p)
+    if h not in _DILIHAT:
+        if len(_DILIHAT) >= _MAKS_DILIHAT:
+            _DILIHAT.clear()
+        _DILIHAT.add(h)
+        return
+    if len(_POTONGAN) >= _MAKS_POTONGAN:
+        _POTONGAN.clear()
+    _POTONGAN[p] = x
 
 
 def _potongan(p: bytes, *, awal: bool) -> Potongan:

@@ -226,10 +226,14 @@ def test_a_part_not_wholly_canonical_is_not_read_by_kisi(isi: bytes, tmp_path: P
 def test_a_piece_seen_before_gives_the_same_cells_as_a_fresh_match() -> None:
     isi = _KEPALA + EXCEL + _EKOR
     kisi._POTONGAN.clear()
-    segar = kisi.sel_kanonik(isi)
-    dari_ingatan = kisi.sel_kanonik(isi)
-    assert segar is not None and segar == dari_ingatan
-    assert sum(len(p[2]) for p in segar) == 3  # rows 1-3 have values
+    kisi._DILIHAT.clear()
+    pertama = kisi.sel_kanonik(isi)
+    assert not kisi._POTONGAN  # seen once: only its hash is kept (one person's data rows stay out)
+    kedua = kisi.sel_kanonik(isi)
+    assert kisi._POTONGAN  # seen again: remembered
+    ketiga = kisi.sel_kanonik(isi)
+    assert pertama is not None and pertama == kedua == ketiga
+    assert sum(len(p[2]) for p in pertama) == 3  # rows 1-3 have values
 
 
 # --------------------------------------------------------------------------- date formats, against calamine
