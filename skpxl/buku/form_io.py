@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
-from skpxl.buku.adapters.base import Block, CellValue, Ref, Workbook, WorkbookReader
+from skpxl.buku.adapters.base import Block, CellValue, NilaiMentah, Ref, Workbook, WorkbookReader
 from skpxl.buku.layout import (
     IDENTITAS,
     KOLOM_EVALUASI,
@@ -40,6 +40,7 @@ from skpxl.buku.layout import (
     rentang,
     sel,
     urai_rentang,
+    urai_sel,
 )
 from skpxl.core.enums import JenisRHK, NilaiInti, kunci
 from skpxl.core.errors import BerkasTidakTerbaca, InputTidakValid
@@ -210,7 +211,7 @@ class _Tabel:
 
 
 @lru_cache(maxsize=256)
-def _posisi_kolom(spesifikasi: tuple[Kolom, ...], kepala: tuple[CellValue, ...]) -> tuple[tuple[str, int], ...]:
+def _posisi_kolom(spesifikasi: tuple[Kolom, ...], kepala: tuple[NilaiMentah, ...]) -> tuple[tuple[str, int], ...]:
     """(key, offset in the header) of every column found; cached, since a batch sees the same headers."""
     hasil: dict[str, int] = {}
     for k in spesifikasi:
@@ -240,47 +241,364 @@ def _runtun(kolom: Mapping[str, int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _baca_badan(buku: WorkbookReader, t: _Tabel, kunci_: Iterable[str]) -> list[dict[str, CellValue]]:
-    """Body rows as {key: value}, reading one block per contiguous run of the wanted columns."""
-    kolom = {k: t.kolom[k] for k in kunci_ if k in t.kolom}
-    n = t.r_akhir - t.r_kepala
-    hasil: list[dict[str, CellValue]] = [{} for _ in range(max(n, 0))]
-    if n <= 0:
-        return hasil
-    for a, b in _runtun(kolom):
-        blok = buku.read_block(t.lembar, rentang(t.r_kepala + 1, a, t.r_akhir, b))
-        for k, c in kolom.items():
-            if a <= c <= b:
-                for i, baris in enumerate(blok):
-                    hasil[i][k] = baris[c - a]
-    return hasil
+# --------------------------------------------------------------------------- baca_form: where to look
+#
+# Everything baca_form derives from the defined names (which cells, which tables, every "Sheet!A1" address) is the
+# same for every copy of one template, so it is worked out once per layout (_Rencana, keyed by the areas of the
+# names it uses) and once per table header (_Susunan); a file then costs its cell values only.
+#
+# Values come from the reader's blocks, or (readers with ``lembar_nilai``, the batch's calamine reader) straight
+# from its whole-sheet grids, raw: an empty cell may be "" there, a time/duration a time/timedelta. Every value
+# reaches the model only through teks/isian/tanggal/_panduan or header matching, which read a raw value exactly as
+# its normalised read_block value ("" → None, a time → its ISO text), so both sources give the same form.
+
+_KOSONG = frozenset(("", None))  # an empty cell, raw ("") or read (None)
+_HK_KUNCI = tuple(k.kunci for k in KOLOM_HASIL_KERJA)
+_HK_RHK = tuple(_HK_KUNCI.index(k) for k in _RHK_KUNCI)
+_HK_IKI = tuple(_HK_KUNCI.index(k) for k in _IKI_KUNCI)
+_HK_JENIS, _HK_RHK_ATASAN, _HK_PERSPEKTIF, _HK_TEKS = _HK_RHK
+_HK_ASPEK, _HK_IKI_TEKS, _HK_TARGET, _HK_SATUAN, _HK_ARAH = _HK_IKI
+_PERILAKU_KUNCI = ("nilai_inti", "panduan", "ekspektasi_khusus")
+_UMPAN_BALIK_KUNCI = ("nilai_inti", "umpan_balik", "rating")
+_LAMPIRAN: tuple[tuple[str, str], ...] = (
+    ("dukungan_sumber_daya", "LAMPIRAN_DUKUNGAN_SUMBER_DAYA"),
+    ("skema_pertanggungjawaban", "LAMPIRAN_SKEMA_PERTANGGUNGJAWABAN"),
+    ("konsekuensi", "LAMPIRAN_KONSEKUENSI"),
+)
+_LABEL_NILAI_INTI = tuple(x.value for x in NilaiInti)
+_TABEL_EVALUASI = tuple((k, nama("TABEL_EVALUASI", k)) for k in _KODE_SEMUA)
+_IDENTITAS_NAMA = tuple(
+    (pihak, tuple((k, f"{k.upper()}_{akhiran}") for k, _, _ in IDENTITAS)) for pihak, akhiran, _ in PIHAK
+)
+_SPESIFIKASI = (KOLOM_HASIL_KERJA, KOLOM_EVALUASI, KOLOM_PERILAKU, KOLOM_UMPAN_BALIK_PERILAKU)
+_HK, _EV, _PK, _UB = range(4)  # which table a _Letak is (index into _SPESIFIKASI)
+
+_LembarNilai = Callable[[str, Sequence[str]], Sequence[Sequence[NilaiMentah]]]
+_Baris = tuple[NilaiMentah, ...] | None  # a body row's wanted values; None: every cell of it is empty
 
 
-class _NilaiNama:
-    """Single-cell defined names, each read as one cell.
+@dataclass(eq=False)
+class _Letak:
+    """Where one table is: its defined name's area, header row first."""
 
-    Never one bounding block per sheet: two far-apart names would make the reader build every cell
-    between them. Names in ``dialamatkan`` are computed cells, only addressed, never read.
+    jenis: int
+    lembar: str
+    r0: int
+    c0: int
+    r1: int
+    c1: int
+    kepala: str  # the header row's ref
+    alamat: str  # the table's address ("SKP!A23:J56")
+
+
+@dataclass(eq=False)
+class _Ambil:
+    """How to take some keys' values out of a table's body rows."""
+
+    kolom: tuple[int | None, ...]  # sheet column per key (None: not found by the header)
+    runtun: tuple[tuple[int, int], ...]  # contiguous runs of the found columns, the blocks a reader is asked for
+    refs: tuple[str, ...]  # each run's body area
+    letak: tuple[tuple[int, int] | None, ...]  # per key: (run, offset in it)
+    lo: int  # the found columns span lo..hi
+    hi: int
+    geser: tuple[int | None, ...]  # per key: offset from lo
+    utuh: bool  # the keys are exactly the columns lo..hi in order (the row slice is the values)
+
+
+@dataclass(eq=False)
+class _Susunan:
+    """A table in one layout with one header: the sheet column of every column the header names."""
+
+    letak: _Letak
+    kolom: dict[str, int]
+    _ambil: dict[tuple[str, ...], _Ambil] = field(default_factory=dict)
+    _sel: dict[tuple[tuple[tuple[str, str], ...], int], dict[str, str]] = field(default_factory=dict)
+
+    def alamat(self, r: int, k: str) -> str | None:
+        c = self.kolom.get(k)
+        return None if c is None else alamat(self.letak.lembar, sel(r, c))
+
+    def ambil(self, kunci_: tuple[str, ...]) -> _Ambil:
+        a = self._ambil.get(kunci_)
+        if a is None:
+            a = self._ambil[kunci_] = self._buat_ambil(kunci_)
+        return a
+
+    def _buat_ambil(self, kunci_: tuple[str, ...]) -> _Ambil:
+        t = self.letak
+        kolom = tuple(self.kolom.get(k) for k in kunci_)
+        runtun = tuple(_runtun({k: c for k, c in zip(kunci_, kolom, strict=True) if c is not None}))
+        refs = tuple(rentang(t.r0 + 1, a, t.r1, b) for a, b in runtun)
+        letak = tuple(
+            None if c is None else next((j, c - a) for j, (a, b) in enumerate(runtun) if a <= c <= b) for c in kolom
+        )
+        ada = [c for c in kolom if c is not None]
+        lo, hi = (min(ada), max(ada)) if ada else (0, -1)
+        geser = tuple(None if c is None else c - lo for c in kolom)
+        return _Ambil(kolom, runtun, refs, letak, lo, hi, geser, geser == tuple(range(hi - lo + 1)))
+
+    def sel_baris(self, peta: tuple[tuple[str, str], ...], i: int) -> dict[str, str]:
+        """{field: address} of body row ``i`` for (field, column key) pairs (found columns only); cached."""
+        s = self._sel.get((peta, i))
+        if s is None:
+            r = self.letak.r0 + 1 + i
+            s = {f: a for f, k in peta if (a := self.alamat(r, k)) is not None}
+            if len(self._sel) < _BATAS_CACHE_SEL:
+                self._sel[(peta, i)] = s
+        return s
+
+
+_BATAS_CACHE_SEL = 4096  # per-row address maps kept per table layout (a template has about 40 body rows)
+_BATAS_SUSUNAN = 64  # headers remembered per layout: a few in practice, bounded against crafted batches
+
+
+class _Rencana:
+    """What baca_form reads in one layout: single cells, tables, lists, and their addresses."""
+
+    def __init__(self, kode: tuple[str, ...], names: Mapping[str, Ref]) -> None:
+        self.kode = kode
+        # Single cells, grouped in runs of one sheet (read in this order, as one cell each by a block reader).
+        self.tunggal: list[tuple[str, tuple[str, ...], tuple[tuple[int, int], ...], tuple[str, ...]]] = []
+        self.alamat_nama: dict[str, str] = {}
+        for n in _nama_tunggal(kode):
+            ref = names.get(n)
+            if ref is None:
+                continue
+            a = _sel_awal(ref.ref)
+            self.alamat_nama[n] = alamat(ref.sheet, a)
+            if not self.tunggal or self.tunggal[-1][0] != ref.sheet:
+                self.tunggal.append((ref.sheet, (), (), ()))
+            lembar, refs, rc, nama_ = self.tunggal[-1]
+            self.tunggal[-1] = (lembar, (*refs, a), (*rc, urai_sel(a)), (*nama_, n))
+        for n in _nama_dialamatkan(kode):
+            ref = names.get(n)
+            if ref is not None:
+                self.alamat_nama[n] = alamat(ref.sheet, _sel_awal(ref.ref))
+
+        self.sel_form = {medan: self.alamat_nama[n] for medan, n in _UMUM if n in self.alamat_nama}
+        self.identitas = tuple(
+            (
+                pihak,
+                tuple((k, n) for k, n in daftar),
+                {k: self.alamat_nama[n] for k, n in daftar if n in self.alamat_nama},
+            )
+            for pihak, daftar in _IDENTITAS_NAMA
+        )
+        self.hasil_kerja = self._letak(_HK, names["TABEL_HASIL_KERJA"])
+        self.sel_form["tabel_hasil_kerja"] = self.hasil_kerja.alamat
+        self.evaluasi = tuple(self._letak(_EV, names[nama("TABEL_EVALUASI", k)]) for k in kode)
+        for k, t in zip(kode, self.evaluasi, strict=True):
+            self.sel_form[f"tabel_evaluasi:{k}"] = t.alamat
+        ref_p = names.get("TABEL_PERILAKU")
+        self.perilaku = None if ref_p is None else self._letak(_PK, ref_p)
+        if self.perilaku is not None:
+            self.sel_form["tabel_perilaku"] = self.perilaku.alamat
+        # The lists that have a body: (field, sheet, body ref, first row, last row, column).
+        self.lampiran: list[tuple[str, str, str, int, int, int]] = []
+        for medan, n in _LAMPIRAN:
+            ref_l = names.get(n)
+            if ref_l is None:
+                continue
+            self.sel_form[f"lampiran.{medan}"] = alamat(ref_l.sheet, ref_l.ref)
+            r0, c0, r1, _ = urai_rentang(ref_l.ref)
+            if r1 > r0:
+                self.lampiran.append((medan, ref_l.sheet, rentang(r0 + 1, c0, r1, c0), r0 + 1, r1, c0))
+        self.periode: list[tuple[str, dict[str, str], _Letak | None]] = []
+        for k in kode:
+            s_ep: dict[str, str] = {}
+            for medan, d in _PERIODE_ISIAN + _PERIODE_HITUNG:
+                if (alamat_ := self.alamat_nama.get(nama(d, k))) is not None:
+                    s_ep[medan] = alamat_
+            ref_u = names.get(nama("TABEL_UMPAN_BALIK_PERILAKU", k))
+            self.periode.append((k, s_ep, None if ref_u is None else self._letak(_UB, ref_u)))
+        self._susunan: dict[tuple[_Letak, tuple[NilaiMentah, ...]], _Susunan] = {}
+        self._tata: dict[tuple[_Susunan, ...], _TataHasilKerja] = {}
+
+    @staticmethod
+    def _letak(jenis: int, ref: Ref) -> _Letak:
+        r0, c0, r1, c1 = urai_rentang(ref.ref)
+        return _Letak(jenis, ref.sheet, r0, c0, r1, c1, rentang(r0, c0, r0, c1), alamat(ref.sheet, ref.ref))
+
+    def susunan(self, t: _Letak, kepala: tuple[NilaiMentah, ...]) -> _Susunan:
+        s = self._susunan.get((t, kepala))
+        if s is None:
+            kolom = {k: t.c0 + j for k, j in _posisi_kolom(_SPESIFIKASI[t.jenis], kepala)}
+            s = next((x for x in self._susunan.values() if x.letak is t and x.kolom == kolom), None)
+            if s is None:
+                s = _Susunan(t, kolom)
+            if len(self._susunan) >= _BATAS_SUSUNAN:
+                self._susunan.clear()
+                self._tata.clear()
+            self._susunan[(t, kepala)] = s
+        return s
+
+    def tata(self, hk: _Susunan, ev: tuple[_Susunan, ...]) -> _TataHasilKerja:
+        kunci_ = (hk, *ev)
+        t = self._tata.get(kunci_)
+        if t is None:
+            t = self._tata[kunci_] = _TataHasilKerja(hk, ev, self.kode)
+        return t
+
+
+@lru_cache(maxsize=32)
+def _nama_tunggal(kode: tuple[str, ...]) -> tuple[str, ...]:
+    """Single-cell names read, in reading order."""
+    n = [n for _, n in _UMUM]
+    n += [n for _, daftar in _IDENTITAS_NAMA for _, n in daftar]
+    n += [nama(d, k) for k in kode for _, d in _PERIODE_ISIAN]
+    return tuple(n)
+
+
+@lru_cache(maxsize=32)
+def _nama_dialamatkan(kode: tuple[str, ...]) -> tuple[str, ...]:
+    """Computed single cells: addressed, never read."""
+    return tuple(nama(d, k) for k in kode for _, d in _PERIODE_HITUNG)
+
+
+@lru_cache(maxsize=32)
+def _nama_rencana(kode: tuple[str, ...]) -> tuple[str, ...]:
+    """Every name a layout's plan depends on."""
+    return (
+        _nama_tunggal(kode)
+        + _nama_dialamatkan(kode)
+        + ("TABEL_HASIL_KERJA", "TABEL_PERILAKU")
+        + tuple(nama(t, k) for k in kode for t in ("TABEL_EVALUASI", "TABEL_UMPAN_BALIK_PERILAKU"))
+        + tuple(n for _, n in _LAMPIRAN)
+    )
+
+
+_RENCANA: dict[tuple[object, ...], _Rencana] = {}
+_BATAS_RENCANA = 16  # layouts remembered (copies of a few templates in practice)
+
+
+def _rencana(names: Mapping[str, Ref], kode: tuple[str, ...]) -> _Rencana:
+    kunci_: list[object] = [kode]
+    for n in _nama_rencana(kode):
+        ref = names.get(n)
+        if ref is None:
+            kunci_.append(None)
+        else:
+            kunci_ += (ref.sheet, ref.ref)
+    k = tuple(kunci_)
+    r = _RENCANA.get(k)
+    if r is None:
+        r = _Rencana(kode, names)
+        if len(_RENCANA) >= _BATAS_RENCANA:
+            _RENCANA.pop(next(iter(_RENCANA)))
+        _RENCANA[k] = r
+    return r
+
+
+class _TataHasilKerja:
+    """HASIL KERJA with its period tables in one layout: the cell addresses of every body row (cached)."""
+
+    _SEL_RHK = tuple((k, k) for k in _RHK_KUNCI)
+    _SEL_IKI = tuple(("teks" if k == "iki" else k, k) for k in _IKI_KUNCI)
+    _SEL_EV = tuple((x, x) for x in _EVAL_ISIAN + _EVAL_HITUNG)
+
+    def __init__(self, hk: _Susunan, ev: tuple[_Susunan, ...], kode: tuple[str, ...]) -> None:
+        self.hk = hk
+        self.ev = ev
+        self.kode = kode
+        self.n_ev = tuple(s.letak.r1 - s.letak.r0 for s in ev)
+        self._rhk: dict[int, dict[str, str]] = {}
+        self._iki: dict[int, dict[str, str]] = {}
+
+    def sel_rhk(self, i: int) -> dict[str, str]:
+        s = self._rhk.get(i)
+        if s is None:
+            s = dict(self.hk.sel_baris(self._SEL_RHK, i))
+            for k, e in zip(self.kode, self.ev, strict=True):
+                if (a := e.alamat(e.letak.r0 + 1 + i, "kategori_rhk")) is not None:
+                    s[f"kategori_rhk:{k}"] = a
+            if len(self._rhk) < _BATAS_CACHE_SEL:
+                self._rhk[i] = s
+        return s
+
+    def sel_ev(self, j: int, i: int) -> dict[str, str]:
+        return self.ev[j].sel_baris(self._SEL_EV, i)
+
+    def sel_iki(self, i: int) -> dict[str, str]:
+        s = self._iki.get(i)
+        if s is None:
+            s = dict(self.hk.sel_baris(self._SEL_IKI, i))
+            for j, k in enumerate(self.kode):
+                if i < self.n_ev[j]:
+                    for x, a in self.sel_ev(j, i).items():
+                        s[f"{x}:{k}"] = a
+            if len(self._iki) < _BATAS_CACHE_SEL:
+                self._iki[i] = s
+        return s
+
+
+class _Sumber:
+    """Cell values for baca_form: a reader's whole-sheet grids, indexed (``lembar_nilai``), or its blocks.
+
+    Either way every area is asked for in the same order, so a reader refuses the same area first.
     """
 
-    def __init__(
-        self, buku: WorkbookReader, names: Mapping[str, Ref], dibaca: Iterable[str], dialamatkan: Iterable[str] = ()
-    ) -> None:
-        self.nilai: dict[str, CellValue] = {}
-        self.alamat: dict[str, str] = {}
-        for n in dibaca:
-            ref = names.get(n)
-            if ref is not None:
-                a = _sel_awal(ref.ref)
-                self.alamat[n] = alamat(ref.sheet, a)
-                self.nilai[n] = buku.read_block(ref.sheet, a)[0][0]
-        for n in dialamatkan:
-            ref = names.get(n)
-            if ref is not None:
-                self.alamat[n] = alamat(ref.sheet, _sel_awal(ref.ref))
+    __slots__ = ("buku", "grid")
 
-    def get(self, n: str) -> CellValue:
-        return self.nilai.get(n)
+    def __init__(self, buku: WorkbookReader) -> None:
+        self.buku = buku
+        self.grid: _LembarNilai | None = getattr(buku, "lembar_nilai", None)
+
+    def tunggal(self, lembar: str, refs: tuple[str, ...], rc: tuple[tuple[int, int], ...]) -> list[NilaiMentah]:
+        if self.grid is None:
+            return [self.buku.read_block(lembar, a)[0][0] for a in refs]
+        g = self.grid(lembar, refs)
+        n = len(g)
+        hasil: list[NilaiMentah] = []
+        for r, c in rc:
+            if r < n:
+                baris = g[r]
+                hasil.append(baris[c] if c < len(baris) else None)
+            else:
+                hasil.append(None)
+        return hasil
+
+    def kepala(self, t: _Letak) -> tuple[NilaiMentah, ...]:
+        if self.grid is None:
+            return tuple(self.buku.read_block(t.lembar, t.kepala)[0])
+        g = self.grid(t.lembar, (t.kepala,))
+        return tuple(g[t.r0][t.c0 : t.c1 + 1]) if t.r0 < len(g) else ()
+
+    def badan(self, t: _Letak, a: _Ambil) -> list[_Baris]:
+        """The body rows' values of ``a``'s keys (None for a key not found, or a row with every cell empty)."""
+        n = t.r1 - t.r0
+        if n <= 0:
+            return []
+        if not a.runtun:
+            return [None] * n
+        if self.grid is None:
+            blok = [self.buku.read_block(t.lembar, ref) for ref in a.refs]
+            hasil: list[_Baris] = []
+            for i in range(n):
+                nilai = tuple(None if p is None else blok[p[0]][i][p[1]] for p in a.letak)
+                hasil.append(None if _KOSONG.issuperset(nilai) else nilai)
+            return hasil
+        g = self.grid(t.lembar, a.refs)
+        lo, hi, geser = a.lo, a.hi + 1, a.geser
+        lebar = hi - lo
+        hasil = []
+        for baris in g[t.r0 + 1 : t.r1 + 1]:
+            potong = baris[lo:hi]
+            if _KOSONG.issuperset(potong):
+                hasil.append(None)
+            elif a.utuh and len(potong) == lebar:
+                hasil.append(tuple(potong))
+            else:
+                m = len(potong)
+                hasil.append(tuple(None if j is None or j >= m else potong[j] for j in geser))
+        hasil.extend([None] * (n - len(hasil)))  # below the sheet's data: empty
+        return hasil
+
+    def kolom(self, lembar: str, ref: str, r0: int, r1: int, c: int) -> list[NilaiMentah]:
+        """The values of column ``c``, rows ``r0..r1`` (``ref``)."""
+        if self.grid is None:
+            return [b[0] for b in self.buku.read_block(lembar, ref)]
+        g = self.grid(lembar, (ref,))
+        return [b[c] if c < len(b) else None for b in g[r0 : r1 + 1]]
 
 
 @lru_cache(maxsize=1024)
@@ -292,10 +610,10 @@ def _sel_awal(ref: str) -> str:
 
 def periode_dalam_buku(names: Mapping[str, Ref]) -> list[str]:
     """Period codes that have an evaluation table in the workbook, calendar order, AKHIR last."""
-    return [k for k in _KODE_SEMUA if nama("TABEL_EVALUASI", k) in names]
+    return [k for k, n in _TABEL_EVALUASI if n in names]
 
 
-def _panduan(v: CellValue) -> list[str]:
+def _panduan(v: NilaiMentah) -> list[str]:
     s = teks(v)
     if s is None:
         return []
@@ -326,229 +644,187 @@ def baca_form(buku: WorkbookReader) -> SkpForm:
     """
     names = buku.names()
     _nama_names(names)
-    kode_periode = periode_dalam_buku(names)
-    tunggal = [n for _, n in _UMUM]
-    tunggal += [f"{k.upper()}_{akhiran}" for _, akhiran, _ in PIHAK for k, _, _ in IDENTITAS]
-    tunggal += [nama(d, k) for k in kode_periode for _, d in _PERIODE_ISIAN]
-    nilai = _NilaiNama(buku, names, tunggal, [nama(d, k) for k in kode_periode for _, d in _PERIODE_HITUNG])
+    kode = tuple(periode_dalam_buku(names))
+    rencana = _rencana(names, kode)
+    sumber = _Sumber(buku)
+    nilai: dict[str, NilaiMentah] = {}
+    for lembar, refs, rc, nama_ in rencana.tunggal:
+        nilai.update(zip(nama_, sumber.tunggal(lembar, refs, rc), strict=True))
 
-    form = SkpForm()
-    sel_form: dict[str, str] = {}
-    _baca_identitas(form, nilai, sel_form)
-    form.rhk = _baca_hasil_kerja(buku, names, kode_periode, sel_form)
-    form.perilaku = _baca_perilaku(buku, names, sel_form)
-    form.lampiran = _baca_lampiran(buku, names, sel_form)
-    form.evaluasi = _baca_evaluasi(buku, names, nilai, kode_periode)
-    form.sel = sel_form
-    return form
-
-
-def _baca_identitas(form: SkpForm, nilai: _NilaiNama, sel_form: dict[str, str]) -> None:
-    """Header cells (unit, period, approach …) and the three identity blocks."""
-    for medan, n in _UMUM:
-        v = nilai.get(n)
-        setattr(form, medan, tanggal(v) if medan in _TANGGAL else teks(v))
-        if n in nilai.alamat:
-            sel_form[medan] = nilai.alamat[n]
-
-    for pihak, akhiran, _ in PIHAK:
-        data: dict[str, str | None] = {}
-        s: dict[str, str] = {}
-        for k, _, _ in IDENTITAS:
-            n = f"{k.upper()}_{akhiran}"
-            data[k] = teks(nilai.get(n))
-            if n in nilai.alamat:
-                s[k] = nilai.alamat[n]
-        setattr(form, pihak, Identitas(**data, sel=s))
+    umum: dict[str, object] = {
+        medan: tanggal(nilai.get(n)) if medan in _TANGGAL else teks(nilai.get(n)) for medan, n in _UMUM
+    }
+    for pihak, daftar, s in rencana.identitas:
+        umum[pihak] = Identitas(**{k: teks(nilai.get(n)) for k, n in daftar}, sel=s)
+    return SkpForm(
+        **umum,
+        rhk=_baca_hasil_kerja(sumber, rencana),
+        perilaku=_baca_perilaku(sumber, rencana),
+        lampiran=_baca_lampiran(sumber, rencana),
+        evaluasi=_baca_evaluasi(sumber, rencana, nilai),
+        sel=rencana.sel_form,
+    )
 
 
-def _baca_hasil_kerja(
-    buku: WorkbookReader, names: Mapping[str, Ref], kode_periode: list[str], sel_form: dict[str, str]
-) -> list[RHK]:
+def _tabel(sumber: _Sumber, rencana: _Rencana, t: _Letak, kunci_: tuple[str, ...]) -> tuple[_Susunan, list[_Baris]]:
+    """A table's layout (found by its header) and the body rows' values of ``kunci_``."""
+    s = rencana.susunan(t, sumber.kepala(t))
+    return s, sumber.badan(t, s.ambil(kunci_))
+
+
+def _ada_isian(baris: _Baris) -> bool:
+    return baris is not None and any(teks(v) is not None for v in baris)
+
+
+def _baca_hasil_kerja(sumber: _Sumber, rencana: _Rencana) -> list[RHK]:
     """The HASIL KERJA table row by row, with each period's evaluation columns of the same row."""
-    tabel = _cari_tabel(buku, names["TABEL_HASIL_KERJA"], KOLOM_HASIL_KERJA)
-    sel_form["tabel_hasil_kerja"] = alamat(tabel.lembar, names["TABEL_HASIL_KERJA"].ref)
-    badan = _baca_badan(buku, tabel, [k.kunci for k in KOLOM_HASIL_KERJA])
+    hk, badan = _tabel(sumber, rencana, rencana.hasil_kerja, _HK_KUNCI)
+    ev: list[_Susunan] = []
+    ev_badan: list[list[_Baris]] = []
+    for t in rencana.evaluasi:
+        s, b = _tabel(sumber, rencana, t, _EVAL_ISIAN)
+        ev.append(s)
+        ev_badan.append(b)
+    tata = rencana.tata(hk, tuple(ev))
 
-    evaluasi_tabel: dict[str, _Tabel] = {}
-    evaluasi_badan: dict[str, list[dict[str, CellValue]]] = {}
-    for k in kode_periode:
-        ref = names[nama("TABEL_EVALUASI", k)]
-        et = _cari_tabel(buku, ref, KOLOM_EVALUASI)
-        evaluasi_tabel[k] = et
-        evaluasi_badan[k] = _baca_badan(buku, et, _EVAL_ISIAN)
-        sel_form[f"tabel_evaluasi:{k}"] = alamat(et.lembar, ref.ref)
+    # Rows where any period's evaluation holds an entry.
+    n = len(badan)
+    isian_evaluasi = {i for b in ev_badan for i, baris in enumerate(b[:n]) if _ada_isian(baris)}
 
-    # Whether any period's evaluation row i holds an entry, for every row at once.
-    isian_evaluasi = [False] * len(badan)
-    for k in kode_periode:
-        for i, ev in enumerate(evaluasi_badan[k][: len(badan)]):
-            if not isian_evaluasi[i] and any(v is not None and teks(v) is not None for v in ev.values()):
-                isian_evaluasi[i] = True
-
+    kosong = (None,) * len(_HK_KUNCI)
     rhk_list: list[RHK] = []
     bagian: JenisRHK | None = None
     kini: RHK | None = None
     kini_kunci: tuple[str | None, ...] = ()
     for i, baris in enumerate(badan):
-        r = tabel.r_kepala + 1 + i
-        tx = {k: teks(v) for k, v in baris.items()}
-        isi = [v for v in tx.values() if v is not None]
-        if len(isi) == 1 and jenis_penanda(isi[0]) is not None:
-            bagian = jenis_penanda(isi[0])
+        ada_eval = i in isian_evaluasi
+        if baris is None:
+            if not ada_eval:
+                continue
+            baris = kosong
+        tx = [teks(v) for v in baris]
+        isi = [v for v in tx if v is not None]
+        if len(isi) == 1 and (penanda := jenis_penanda(isi[0])) is not None:
+            bagian = penanda
             kini = None
             continue
-        tingkat_rhk = tuple(tx.get(k) for k in _RHK_KUNCI)
-        tingkat_iki = tuple(tx.get(k) for k in _IKI_KUNCI)
-        ada_eval = isian_evaluasi[i]
-        if not any(v is not None for v in tingkat_rhk + tingkat_iki) and not ada_eval:
+        tingkat_rhk = (tx[_HK_JENIS], tx[_HK_RHK_ATASAN], tx[_HK_PERSPEKTIF], tx[_HK_TEKS])
+        ada_iki = any(tx[j] is not None for j in _HK_IKI)
+        if not ada_iki and not ada_eval and all(v is None for v in tingkat_rhk):
             continue  # an empty row (perhaps numbered): skipped
         if kini is None or any(v is not None and v != lama for v, lama in zip(tingkat_rhk, kini_kunci, strict=True)):
-            jenis = tx.get("jenis") or (bagian.value if bagian is not None else None)
-            s = {k: a for k in _RHK_KUNCI if (a := tabel.alamat(r, k)) is not None}
-            for k in kode_periode:
-                et = evaluasi_tabel[k]
-                if (a := et.alamat(et.r_kepala + 1 + i, "kategori_rhk")) is not None:
-                    s[f"kategori_rhk:{k}"] = a
             kini = RHK(
-                jenis=jenis,
-                rhk_atasan=tx.get("rhk_atasan"),
-                perspektif=tx.get("perspektif"),
-                teks=tx.get("teks"),
-                sel=s,
+                jenis=tx[_HK_JENIS] or (bagian.value if bagian is not None else None),
+                rhk_atasan=tx[_HK_RHK_ATASAN],
+                perspektif=tx[_HK_PERSPEKTIF],
+                teks=tx[_HK_TEKS],
+                sel=tata.sel_rhk(i),
             )
             kini_kunci = tingkat_rhk
             rhk_list.append(kini)
-        if not any(v is not None for v in tingkat_iki) and not ada_eval:
+        if not ada_iki and not ada_eval:
             continue  # an RHK row without IKI
-        iki = _iki(tabel, r, i, tx, baris, evaluasi_tabel, evaluasi_badan)
-        kini.iki.append(iki)
+        kini.iki.append(_iki(tata, i, tx, baris, ev_badan))
     return rhk_list
 
 
 def _iki(
-    tabel: _Tabel,
-    r: int,
+    tata: _TataHasilKerja,
     i: int,
-    tx: Mapping[str, str | None],
-    baris: Mapping[str, CellValue],
-    evaluasi_tabel: Mapping[str, _Tabel],
-    evaluasi_badan: Mapping[str, list[dict[str, CellValue]]],
+    tx: Sequence[str | None],
+    baris: tuple[NilaiMentah, ...],
+    ev_badan: list[list[_Baris]],
 ) -> IKI:
-    """One IKI from row ``i`` of HASIL KERJA (sheet row ``r``) and the same row of every period's evaluation table."""
+    """One IKI from body row ``i`` of HASIL KERJA and the same row of every period's evaluation table."""
     iki = IKI(
-        aspek=tx.get("aspek"),
-        teks=tx.get("iki"),
-        target=isian(baris.get("target")),
-        satuan=tx.get("satuan"),
-        arah=tx.get("arah"),
-        sel={("teks" if k == "iki" else k): a for k in _IKI_KUNCI if (a := tabel.alamat(r, k)) is not None},
+        aspek=tx[_HK_ASPEK],
+        teks=tx[_HK_IKI_TEKS],
+        target=isian(baris[_HK_TARGET]),
+        satuan=tx[_HK_SATUAN],
+        arah=tx[_HK_ARAH],
+        sel=tata.sel_iki(i),
     )
-    for k, et in evaluasi_tabel.items():
-        re_ = et.r_kepala + 1 + i
-        if re_ > et.r_akhir:
+    for j, k in enumerate(tata.kode):
+        if i >= tata.n_ev[j]:
             continue
-        s_ev = {x: a for x in _EVAL_ISIAN + _EVAL_HITUNG if (a := et.alamat(re_, x)) is not None}
-        for x, a in s_ev.items():
-            iki.sel[f"{x}:{k}"] = a
-        ev = evaluasi_badan[k][i]
-        eval_iki = EvaluasiIKI(
-            realisasi=isian(ev.get("realisasi")),
-            bukti_dukung=teks(ev.get("bukti_dukung")),
-            umpan_balik=teks(ev.get("umpan_balik")),
-            kategori=teks(ev.get("kategori")),
-            sel=s_ev,
+        ev = ev_badan[j][i]
+        if ev is None:
+            continue  # nothing filled: no evaluation for this period
+        realisasi, bukti, umpan, kategori = isian(ev[0]), teks(ev[1]), teks(ev[2]), teks(ev[3])
+        if realisasi is None and bukti is None and umpan is None and kategori is None:
+            continue
+        iki.evaluasi[k] = EvaluasiIKI(
+            realisasi=realisasi, bukti_dukung=bukti, umpan_balik=umpan, kategori=kategori, sel=tata.sel_ev(j, i)
         )
-        if any(getattr(eval_iki, x) is not None for x in _EVAL_ISIAN):
-            iki.evaluasi[k] = eval_iki
     return iki
 
 
-def _baca_perilaku(buku: WorkbookReader, names: Mapping[str, Ref], sel_form: dict[str, str]) -> list[PerilakuKerja]:
+_SEL_PERILAKU = tuple((k, k) for k in _PERILAKU_KUNCI)
+
+
+def _baca_perilaku(sumber: _Sumber, rencana: _Rencana) -> list[PerilakuKerja]:
     """PERILAKU KERJA: the core values with their panduan and the leader's special expectation."""
     hasil: list[PerilakuKerja] = []
-    if "TABEL_PERILAKU" not in names:
+    if rencana.perilaku is None:
         return hasil
-    tp = _cari_tabel(buku, names["TABEL_PERILAKU"], KOLOM_PERILAKU)
-    sel_form["tabel_perilaku"] = alamat(tp.lembar, names["TABEL_PERILAKU"].ref)
-    for i, baris in enumerate(_baca_badan(buku, tp, ("nilai_inti", "panduan", "ekspektasi_khusus"))):
-        r = tp.r_kepala + 1 + i
-        ni, pd, ek = (
-            teks(baris.get("nilai_inti")),
-            _panduan(baris.get("panduan")),
-            teks(baris.get("ekspektasi_khusus")),
-        )
+    tp, badan = _tabel(sumber, rencana, rencana.perilaku, _PERILAKU_KUNCI)
+    for i, baris in enumerate(badan):
+        if baris is None:
+            continue
+        ni, pd, ek = teks(baris[0]), _panduan(baris[1]), teks(baris[2])
         if ni is None and not pd and ek is None:
             continue
-        s = {k: a for k in ("nilai_inti", "panduan", "ekspektasi_khusus") if (a := tp.alamat(r, k)) is not None}
-        hasil.append(PerilakuKerja(nilai_inti=ni, panduan=pd, ekspektasi_khusus=ek, sel=s))
-
+        hasil.append(PerilakuKerja(nilai_inti=ni, panduan=pd, ekspektasi_khusus=ek, sel=tp.sel_baris(_SEL_PERILAKU, i)))
     return hasil
 
 
-def _baca_lampiran(buku: WorkbookReader, names: Mapping[str, Ref], sel_form: dict[str, str]) -> Lampiran:
+def _baca_lampiran(sumber: _Sumber, rencana: _Rencana) -> Lampiran:
     """LAMPIRAN SKP: the three lists, bullets stripped."""
-    lampiran: dict[str, list[str]] = {}
-    for medan, n in (
-        ("dukungan_sumber_daya", "LAMPIRAN_DUKUNGAN_SUMBER_DAYA"),
-        ("skema_pertanggungjawaban", "LAMPIRAN_SKEMA_PERTANGGUNGJAWABAN"),
-        ("konsekuensi", "LAMPIRAN_KONSEKUENSI"),
-    ):
-        lampiran[medan] = []
-        ref_l = names.get(n)
-        if ref_l is None:
-            continue
-        sel_form[f"lampiran.{medan}"] = alamat(ref_l.sheet, ref_l.ref)
-        r0, c0, r1, _ = urai_rentang(ref_l.ref)
-        if r1 > r0:
-            for (v,) in (b[:1] for b in buku.read_block(ref_l.sheet, rentang(r0 + 1, c0, r1, c0))):
-                butir = teks(v)
-                if butir is not None:
-                    lampiran[medan].append(_BULLET.sub("", butir).strip() or butir)
+    lampiran: dict[str, list[str]] = {medan: [] for medan, _ in _LAMPIRAN}
+    for medan, lembar, ref, r0, r1, c in rencana.lampiran:
+        for v in sumber.kolom(lembar, ref, r0, r1, c):
+            butir = teks(v)
+            if butir is not None:
+                lampiran[medan].append(_BULLET.sub("", butir).strip() or butir)
     return Lampiran(**lampiran)
 
 
-def _baca_evaluasi(
-    buku: WorkbookReader, names: Mapping[str, Ref], nilai: _NilaiNama, kode_periode: list[str]
-) -> dict[str, EvaluasiPeriode]:
+def _baca_evaluasi(sumber: _Sumber, rencana: _Rencana, nilai: Mapping[str, NilaiMentah]) -> dict[str, EvaluasiPeriode]:
     """Each period's evaluation cells and its core-value feedback table; periods with nothing filled are left out."""
     hasil: dict[str, EvaluasiPeriode] = {}
-    for k in kode_periode:
-        ep = EvaluasiPeriode()
-        s_ep: dict[str, str] = {}
-        isi_ada = False
-        for medan, d in _PERIODE_ISIAN:
-            n = nama(d, k)
-            v = teks(nilai.get(n))
-            setattr(ep, medan, v)
-            isi_ada = isi_ada or v is not None
-            if n in nilai.alamat:
-                s_ep[medan] = nilai.alamat[n]
-        for medan, d in _PERIODE_HITUNG:
-            n = nama(d, k)
-            if n in nilai.alamat:
-                s_ep[medan] = nilai.alamat[n]
-        n_tabel = nama("TABEL_UMPAN_BALIK_PERILAKU", k)
-        if n_tabel in names:
-            tu = _cari_tabel(buku, names[n_tabel], KOLOM_UMPAN_BALIK_PERILAKU)
-            nilai_inti = list(NilaiInti)
-            for i, baris in enumerate(_baca_badan(buku, tu, ("nilai_inti", "umpan_balik", "rating"))):
-                r = tu.r_kepala + 1 + i
-                label = teks(baris.get("nilai_inti")) or (nilai_inti[i].value if i < len(nilai_inti) else None)
+    for k, s_dasar, t in rencana.periode:
+        isi = {medan: teks(nilai.get(nama(d, k))) for medan, d in _PERIODE_ISIAN}
+        isi_ada = any(v is not None for v in isi.values())
+        s_ep = s_dasar
+        umpan_balik: dict[str, str] = {}
+        rating: dict[str, str] = {}
+        if t is not None:
+            tu, badan = _tabel(sumber, rencana, t, _UMPAN_BALIK_KUNCI)
+            s_ep = dict(s_dasar)
+            r0 = t.r0 + 1
+            for i, baris in enumerate(badan):
+                bawaan = _LABEL_NILAI_INTI[i] if i < len(_LABEL_NILAI_INTI) else None
+                if baris is None:
+                    label, ub, rt = bawaan, None, None
+                else:
+                    label = teks(baris[0]) or bawaan
+                    ub, rt = teks(baris[1]), teks(baris[2])
                 if label is None:
                     continue
-                ub, rt = teks(baris.get("umpan_balik")), teks(baris.get("rating"))
                 if ub is not None:
-                    ep.umpan_balik_perilaku[label] = ub
+                    umpan_balik[label] = ub
                 if rt is not None:
-                    ep.rating_perilaku_per_nilai[label] = rt
+                    rating[label] = rt
                 isi_ada = isi_ada or ub is not None or rt is not None
-                if (a := tu.alamat(r, "umpan_balik")) is not None:
+                if (a := tu.alamat(r0 + i, "umpan_balik")) is not None:
                     s_ep[f"umpan_balik_perilaku:{label}"] = a
-                if (a := tu.alamat(r, "rating")) is not None:
+                if (a := tu.alamat(r0 + i, "rating")) is not None:
                     s_ep[f"rating_perilaku_per_nilai:{label}"] = a
         if isi_ada:
-            ep.sel = s_ep
+            ep = EvaluasiPeriode(**isi, sel=s_ep)
+            # filled in place, as they always were (they stay out of the model's fields_set)
+            ep.umpan_balik_perilaku.update(umpan_balik)
+            ep.rating_perilaku_per_nilai.update(rating)
             hasil[k] = ep
     return hasil
 

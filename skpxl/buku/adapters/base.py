@@ -30,11 +30,13 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Protocol, TypeAlias, runtime_checkable
 
 CellValue: TypeAlias = str | int | float | bool | datetime | date | None
 Block: TypeAlias = list[list[CellValue]]
+NilaiMentah: TypeAlias = CellValue | time | timedelta
+"""A cell value as a native reader holds it: empty may be ``""``, a time or duration a ``time``/``timedelta``."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,20 @@ class WorkbookReader(Protocol):
 
     def read_block(self, sheet: str, ref: str) -> Block:
         """Values of a rectangle, always ``rows × cols`` (``None`` for empty cells)."""
+        ...
+
+
+class PembacaLembar(Protocol):
+    """Optional for a reader: its whole-sheet value grids, for :func:`skpxl.buku.form_io.baca_form` to index.
+
+    A reader that holds every sheet as rows of values anyway (calamine) saves building a block per area;
+    ``baca_form`` uses it when present, else :meth:`WorkbookReader.read_block`, and reads the same form.
+    """
+
+    def lembar_nilai(self, sheet: str, refs: Sequence[str]) -> Sequence[Sequence[NilaiMentah]]:
+        """The sheet's values as rows from A1 (raw: see :data:`NilaiMentah`; rows may be short, and the grid
+        ends at the last used row), once each area of ``refs`` — what the caller will look at — has passed
+        the checks :meth:`WorkbookReader.read_block` makes (same refusal)."""
         ...
 
 
