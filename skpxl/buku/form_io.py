@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import attrgetter, itemgetter
 
 from skpxl.buku.adapters.base import Block, CellValue, NilaiMentah, Ref, Workbook, WorkbookReader
 from skpxl.buku.layout import (
@@ -128,6 +130,8 @@ def _teks_angka(x: float) -> str:
 
 def teks(v: CellValue | time | timedelta) -> str | None:
     """A cell as text: stripped, empty → None, numbers in their shown form, dates as ISO text."""
+    if v.__class__ is str:  # the common case first
+        return v.strip() or None
     if v is None:
         return None
     if isinstance(v, str):
@@ -274,7 +278,7 @@ _SPESIFIKASI = (KOLOM_HASIL_KERJA, KOLOM_EVALUASI, KOLOM_PERILAKU, KOLOM_UMPAN_B
 _HK, _EV, _PK, _UB = range(4)  # which table a _Letak is (index into _SPESIFIKASI)
 
 _LembarNilai = Callable[[str, Sequence[str]], Sequence[Sequence[NilaiMentah]]]
-_Baris = tuple[NilaiMentah, ...] | None  # a body row's wanted values; None: every cell of it is empty
+_Badan = dict[int, tuple[NilaiMentah, ...]]  # body row index → the wanted values, for rows not wholly empty
 
 
 @dataclass(eq=False)
@@ -302,7 +306,8 @@ class _Ambil:
     lo: int  # the found columns span lo..hi
     hi: int
     geser: tuple[int | None, ...]  # per key: offset from lo
-    utuh: bool  # the keys are exactly the columns lo..hi in order (the row slice is the values)
+    potong: Callable[[Sequence[NilaiMentah]], Sequence[NilaiMentah]]  # a grid row → its lo..hi slice
+    pilih: Callable[[Sequence[NilaiMentah]], tuple[NilaiMentah, ...]] | None  # a full slice → the values
 
 
 @dataclass(eq=False)
@@ -312,7 +317,7 @@ class _Susunan:
     letak: _Letak
     kolom: dict[str, int]
     _ambil: dict[tuple[str, ...], _Ambil] = field(default_factory=dict)
-    _sel: dict[tuple[tuple[tuple[str, str], ...], int], dict[str, str]] = field(default_factory=dict)
+    _sel: dict[tuple[int, int], dict[str, str]] = field(default_factory=dict)
 
     def alamat(self, r: int, k: str) -> str | None:
         c = self.kolom.get(k)
@@ -335,19 +340,35 @@ class _Susunan:
         ada = [c for c in kolom if c is not None]
         lo, hi = (min(ada), max(ada)) if ada else (0, -1)
         geser = tuple(None if c is None else c - lo for c in kolom)
-        return _Ambil(kolom, runtun, refs, letak, lo, hi, geser, geser == tuple(range(hi - lo + 1)))
+        pilih: Callable[[Sequence[NilaiMentah]], tuple[NilaiMentah, ...]] | None = None
+        if geser == tuple(range(hi - lo + 1)):
+            pilih = tuple  # the keys are exactly the columns lo..hi, in order
+        elif len(geser) > 1 and None not in geser:
+            pilih = itemgetter(*geser)
+        return _Ambil(kolom, runtun, refs, letak, lo, hi, geser, itemgetter(slice(lo, hi + 1)), pilih)
 
-    def sel_baris(self, peta: tuple[tuple[str, str], ...], i: int) -> dict[str, str]:
-        """{field: address} of body row ``i`` for (field, column key) pairs (found columns only); cached."""
+    def sel_baris(self, peta: int, i: int) -> dict[str, str]:
+        """{field: address} of body row ``i`` for the (field, column key) pairs _PETA[peta] (found columns only);
+        cached (callers copy it: a model validates it into a new dict)."""
         s = self._sel.get((peta, i))
         if s is None:
             r = self.letak.r0 + 1 + i
-            s = {f: a for f, k in peta if (a := self.alamat(r, k)) is not None}
+            s = {f: a for f, k in _PETA[peta] if (a := self.alamat(r, k)) is not None}
             if len(self._sel) < _BATAS_CACHE_SEL:
                 self._sel[(peta, i)] = s
         return s
 
 
+# (field in a model's sel, column key) of a table row, by model: RHK, IKI, EvaluasiIKI, PerilakuKerja, and the
+# umpan balik table's two maps (the field is completed with the core value's label).
+_PETA: tuple[tuple[tuple[str, str], ...], ...] = (
+    tuple((k, k) for k in _RHK_KUNCI),
+    tuple(("teks" if k == "iki" else k, k) for k in _IKI_KUNCI),
+    tuple((x, x) for x in _EVAL_ISIAN + _EVAL_HITUNG),
+    tuple((k, k) for k in _PERILAKU_KUNCI),
+    (("umpan_balik_perilaku", "umpan_balik"), ("rating_perilaku_per_nilai", "rating")),
+)
+_PETA_RHK, _PETA_IKI, _PETA_EV, _PETA_PERILAKU, _PETA_UMPAN_BALIK = range(len(_PETA))
 _BATAS_CACHE_SEL = 4096  # per-row address maps kept per table layout (a template has about 40 body rows)
 _BATAS_SUSUNAN = 64  # headers remembered per layout: a few in practice, bounded against crafted batches
 
@@ -468,18 +489,22 @@ def _nama_rencana(kode: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _RENCANA: dict[tuple[object, ...], _Rencana] = {}
+_SHEET_REF = attrgetter("sheet", "ref")
+
+
+class _Tiada:
+    """A missing name in a plan's key: its sheet and ref equal no string."""
+
+    sheet = ref = object()
+
+
+_TIADA = _Tiada()
 _BATAS_RENCANA = 16  # layouts remembered (copies of a few templates in practice)
 
 
 def _rencana(names: Mapping[str, Ref], kode: tuple[str, ...]) -> _Rencana:
-    kunci_: list[object] = [kode]
-    for n in _nama_rencana(kode):
-        ref = names.get(n)
-        if ref is None:
-            kunci_.append(None)
-        else:
-            kunci_ += (ref.sheet, ref.ref)
-    k = tuple(kunci_)
+    # Where each name points (built by C-level iteration: this runs for every file).
+    k = (kode, tuple(map(_SHEET_REF, map(names.get, _nama_rencana(kode), repeat(_TIADA)))))
     r = _RENCANA.get(k)
     if r is None:
         r = _Rencana(kode, names)
@@ -492,10 +517,6 @@ def _rencana(names: Mapping[str, Ref], kode: tuple[str, ...]) -> _Rencana:
 class _TataHasilKerja:
     """HASIL KERJA with its period tables in one layout: the cell addresses of every body row (cached)."""
 
-    _SEL_RHK = tuple((k, k) for k in _RHK_KUNCI)
-    _SEL_IKI = tuple(("teks" if k == "iki" else k, k) for k in _IKI_KUNCI)
-    _SEL_EV = tuple((x, x) for x in _EVAL_ISIAN + _EVAL_HITUNG)
-
     def __init__(self, hk: _Susunan, ev: tuple[_Susunan, ...], kode: tuple[str, ...]) -> None:
         self.hk = hk
         self.ev = ev
@@ -507,7 +528,7 @@ class _TataHasilKerja:
     def sel_rhk(self, i: int) -> dict[str, str]:
         s = self._rhk.get(i)
         if s is None:
-            s = dict(self.hk.sel_baris(self._SEL_RHK, i))
+            s = dict(self.hk.sel_baris(_PETA_RHK, i))
             for k, e in zip(self.kode, self.ev, strict=True):
                 if (a := e.alamat(e.letak.r0 + 1 + i, "kategori_rhk")) is not None:
                     s[f"kategori_rhk:{k}"] = a
@@ -516,12 +537,12 @@ class _TataHasilKerja:
         return s
 
     def sel_ev(self, j: int, i: int) -> dict[str, str]:
-        return self.ev[j].sel_baris(self._SEL_EV, i)
+        return self.ev[j].sel_baris(_PETA_EV, i)
 
     def sel_iki(self, i: int) -> dict[str, str]:
         s = self._iki.get(i)
         if s is None:
-            s = dict(self.hk.sel_baris(self._SEL_IKI, i))
+            s = dict(self.hk.sel_baris(_PETA_IKI, i))
             for j, k in enumerate(self.kode):
                 if i < self.n_ev[j]:
                     for x, a in self.sel_ev(j, i).items():
@@ -563,34 +584,32 @@ class _Sumber:
         g = self.grid(t.lembar, (t.kepala,))
         return tuple(g[t.r0][t.c0 : t.c1 + 1]) if t.r0 < len(g) else ()
 
-    def badan(self, t: _Letak, a: _Ambil) -> list[_Baris]:
-        """The body rows' values of ``a``'s keys (None for a key not found, or a row with every cell empty)."""
+    def badan(self, t: _Letak, a: _Ambil) -> _Badan:
+        """The values of ``a``'s keys (None for a key not found) in the body rows that are not wholly empty."""
         n = t.r1 - t.r0
-        if n <= 0:
-            return []
-        if not a.runtun:
-            return [None] * n
+        if n <= 0 or not a.runtun:
+            return {}
+        hasil: _Badan = {}
         if self.grid is None:
             blok = [self.buku.read_block(t.lembar, ref) for ref in a.refs]
-            hasil: list[_Baris] = []
             for i in range(n):
                 nilai = tuple(None if p is None else blok[p[0]][i][p[1]] for p in a.letak)
-                hasil.append(None if _KOSONG.issuperset(nilai) else nilai)
+                if not _KOSONG.issuperset(nilai):
+                    hasil[i] = nilai
             return hasil
         g = self.grid(t.lembar, a.refs)
-        lo, hi, geser = a.lo, a.hi + 1, a.geser
-        lebar = hi - lo
-        hasil = []
-        for baris in g[t.r0 + 1 : t.r1 + 1]:
-            potong = baris[lo:hi]
-            if _KOSONG.issuperset(potong):
-                hasil.append(None)
-            elif a.utuh and len(potong) == lebar:
-                hasil.append(tuple(potong))
+        potong = list(map(a.potong, g[t.r0 + 1 : t.r1 + 1]))  # rows below the sheet's data are empty
+        geser, lebar, pilih = a.geser, a.hi - a.lo + 1, a.pilih
+        # A list compare first (C-level, calamine's empty row); then any other mix of "" and None.
+        for i in compress(count(), map(([""] * lebar).__ne__, potong)):
+            p = potong[i]
+            if _KOSONG.issuperset(p):
+                continue
+            if pilih is not None and len(p) == lebar:
+                hasil[i] = pilih(p)
             else:
-                m = len(potong)
-                hasil.append(tuple(None if j is None or j >= m else potong[j] for j in geser))
-        hasil.extend([None] * (n - len(hasil)))  # below the sheet's data: empty
+                m = len(p)
+                hasil[i] = tuple(None if j is None or j >= m else p[j] for j in geser)
         return hasil
 
     def kolom(self, lembar: str, ref: str, r0: int, r1: int, c: int) -> list[NilaiMentah]:
@@ -666,40 +685,39 @@ def baca_form(buku: WorkbookReader) -> SkpForm:
     )
 
 
-def _tabel(sumber: _Sumber, rencana: _Rencana, t: _Letak, kunci_: tuple[str, ...]) -> tuple[_Susunan, list[_Baris]]:
+def _tabel(sumber: _Sumber, rencana: _Rencana, t: _Letak, kunci_: tuple[str, ...]) -> tuple[_Susunan, _Badan]:
     """A table's layout (found by its header) and the body rows' values of ``kunci_``."""
     s = rencana.susunan(t, sumber.kepala(t))
     return s, sumber.badan(t, s.ambil(kunci_))
-
-
-def _ada_isian(baris: _Baris) -> bool:
-    return baris is not None and any(teks(v) is not None for v in baris)
 
 
 def _baca_hasil_kerja(sumber: _Sumber, rencana: _Rencana) -> list[RHK]:
     """The HASIL KERJA table row by row, with each period's evaluation columns of the same row."""
     hk, badan = _tabel(sumber, rencana, rencana.hasil_kerja, _HK_KUNCI)
     ev: list[_Susunan] = []
-    ev_badan: list[list[_Baris]] = []
+    ev_badan: list[_Badan] = []
     for t in rencana.evaluasi:
         s, b = _tabel(sumber, rencana, t, _EVAL_ISIAN)
         ev.append(s)
         ev_badan.append(b)
     tata = rencana.tata(hk, tuple(ev))
 
-    # Rows where any period's evaluation holds an entry.
-    n = len(badan)
-    isian_evaluasi = {i for b in ev_badan for i, baris in enumerate(b[:n]) if _ada_isian(baris)}
+    def ada_eval(i: int) -> bool:
+        """Whether any period's evaluation row ``i`` holds an entry."""
+        return any((b := e.get(i)) is not None and any(teks(v) is not None for v in b) for e in ev_badan)
 
+    # Rows where HASIL KERJA or an evaluation has a cell that is not empty, in order; all other rows are skipped.
+    n = hk.letak.r1 - hk.letak.r0
+    dilihat = sorted(badan.keys() | {i for e in ev_badan for i in e if i < n}) if ev_badan else list(badan)
     kosong = (None,) * len(_HK_KUNCI)
     rhk_list: list[RHK] = []
     bagian: JenisRHK | None = None
     kini: RHK | None = None
     kini_kunci: tuple[str | None, ...] = ()
-    for i, baris in enumerate(badan):
-        ada_eval = i in isian_evaluasi
+    for i in dilihat:
+        baris = badan.get(i)
         if baris is None:
-            if not ada_eval:
+            if not ada_eval(i):
                 continue
             baris = kosong
         tx = [teks(v) for v in baris]
@@ -709,8 +727,9 @@ def _baca_hasil_kerja(sumber: _Sumber, rencana: _Rencana) -> list[RHK]:
             kini = None
             continue
         tingkat_rhk = (tx[_HK_JENIS], tx[_HK_RHK_ATASAN], tx[_HK_PERSPEKTIF], tx[_HK_TEKS])
-        ada_iki = any(tx[j] is not None for j in _HK_IKI)
-        if not ada_iki and not ada_eval and all(v is None for v in tingkat_rhk):
+        # The evaluation matters only for a row without IKI cells (it makes the row an IKI).
+        ada_iki = any(tx[j] is not None for j in _HK_IKI) or ada_eval(i)
+        if not ada_iki and all(v is None for v in tingkat_rhk):
             continue  # an empty row (perhaps numbered): skipped
         if kini is None or any(v is not None and v != lama for v, lama in zip(tingkat_rhk, kini_kunci, strict=True)):
             kini = RHK(
@@ -722,9 +741,8 @@ def _baca_hasil_kerja(sumber: _Sumber, rencana: _Rencana) -> list[RHK]:
             )
             kini_kunci = tingkat_rhk
             rhk_list.append(kini)
-        if not ada_iki and not ada_eval:
-            continue  # an RHK row without IKI
-        kini.iki.append(_iki(tata, i, tx, baris, ev_badan))
+        if ada_iki:
+            kini.iki.append(_iki(tata, i, tx, baris, ev_badan))
     return rhk_list
 
 
@@ -733,7 +751,7 @@ def _iki(
     i: int,
     tx: Sequence[str | None],
     baris: tuple[NilaiMentah, ...],
-    ev_badan: list[list[_Baris]],
+    ev_badan: list[_Badan],
 ) -> IKI:
     """One IKI from body row ``i`` of HASIL KERJA and the same row of every period's evaluation table."""
     iki = IKI(
@@ -745,10 +763,8 @@ def _iki(
         sel=tata.sel_iki(i),
     )
     for j, k in enumerate(tata.kode):
-        if i >= tata.n_ev[j]:
-            continue
-        ev = ev_badan[j][i]
-        if ev is None:
+        ev = ev_badan[j].get(i)
+        if ev is None or i >= tata.n_ev[j]:
             continue  # nothing filled: no evaluation for this period
         realisasi, bukti, umpan, kategori = isian(ev[0]), teks(ev[1]), teks(ev[2]), teks(ev[3])
         if realisasi is None and bukti is None and umpan is None and kategori is None:
@@ -759,22 +775,18 @@ def _iki(
     return iki
 
 
-_SEL_PERILAKU = tuple((k, k) for k in _PERILAKU_KUNCI)
-
-
 def _baca_perilaku(sumber: _Sumber, rencana: _Rencana) -> list[PerilakuKerja]:
     """PERILAKU KERJA: the core values with their panduan and the leader's special expectation."""
     hasil: list[PerilakuKerja] = []
     if rencana.perilaku is None:
         return hasil
     tp, badan = _tabel(sumber, rencana, rencana.perilaku, _PERILAKU_KUNCI)
-    for i, baris in enumerate(badan):
-        if baris is None:
-            continue
+    for i, baris in badan.items():
         ni, pd, ek = teks(baris[0]), _panduan(baris[1]), teks(baris[2])
         if ni is None and not pd and ek is None:
             continue
-        hasil.append(PerilakuKerja(nilai_inti=ni, panduan=pd, ekspektasi_khusus=ek, sel=tp.sel_baris(_SEL_PERILAKU, i)))
+        s = tp.sel_baris(_PETA_PERILAKU, i)
+        hasil.append(PerilakuKerja(nilai_inti=ni, panduan=pd, ekspektasi_khusus=ek, sel=s))
     return hasil
 
 
@@ -792,40 +804,49 @@ def _baca_lampiran(sumber: _Sumber, rencana: _Rencana) -> Lampiran:
 def _baca_evaluasi(sumber: _Sumber, rencana: _Rencana, nilai: Mapping[str, NilaiMentah]) -> dict[str, EvaluasiPeriode]:
     """Each period's evaluation cells and its core-value feedback table; periods with nothing filled are left out."""
     hasil: dict[str, EvaluasiPeriode] = {}
+    n_label = len(_LABEL_NILAI_INTI)
     for k, s_dasar, t in rencana.periode:
         isi = {medan: teks(nilai.get(nama(d, k))) for medan, d in _PERIODE_ISIAN}
         isi_ada = any(v is not None for v in isi.values())
-        s_ep = s_dasar
+        tabel = None if t is None else _tabel(sumber, rencana, t, _UMPAN_BALIK_KUNCI)
+        # umpan balik and rating of each row that is not wholly empty
+        ub_rt = {} if tabel is None else {i: (teks(b[1]), teks(b[2])) for i, b in tabel[1].items()}
+        if not isi_ada:  # a row counts when it stands for a core value: one of the first rows, or one it names
+            isi_ada = any(
+                (ub is not None or rt is not None) and (i < n_label or teks(tabel[1][i][0]) is not None)
+                for i, (ub, rt) in ub_rt.items()
+                if tabel is not None
+            )
+        if not isi_ada:
+            continue
+        s_ep = dict(s_dasar)
         umpan_balik: dict[str, str] = {}
         rating: dict[str, str] = {}
-        if t is not None:
-            tu, badan = _tabel(sumber, rencana, t, _UMPAN_BALIK_KUNCI)
-            s_ep = dict(s_dasar)
-            r0 = t.r0 + 1
-            for i, baris in enumerate(badan):
-                bawaan = _LABEL_NILAI_INTI[i] if i < len(_LABEL_NILAI_INTI) else None
+        if tabel is not None and t is not None:
+            tu, badan = tabel
+            # An empty row still stands for its core value (the table lists them in order), a row below them only
+            # when it names one.
+            for i in sorted(badan.keys() | range(min(t.r1 - t.r0, n_label))):
+                bawaan = _LABEL_NILAI_INTI[i] if i < n_label else None
+                baris = badan.get(i)
                 if baris is None:
                     label, ub, rt = bawaan, None, None
                 else:
                     label = teks(baris[0]) or bawaan
-                    ub, rt = teks(baris[1]), teks(baris[2])
+                    ub, rt = ub_rt[i]
                 if label is None:
                     continue
                 if ub is not None:
                     umpan_balik[label] = ub
                 if rt is not None:
                     rating[label] = rt
-                isi_ada = isi_ada or ub is not None or rt is not None
-                if (a := tu.alamat(r0 + i, "umpan_balik")) is not None:
-                    s_ep[f"umpan_balik_perilaku:{label}"] = a
-                if (a := tu.alamat(r0 + i, "rating")) is not None:
-                    s_ep[f"rating_perilaku_per_nilai:{label}"] = a
-        if isi_ada:
-            ep = EvaluasiPeriode(**isi, sel=s_ep)
-            # filled in place, as they always were (they stay out of the model's fields_set)
-            ep.umpan_balik_perilaku.update(umpan_balik)
-            ep.rating_perilaku_per_nilai.update(rating)
-            hasil[k] = ep
+                for medan, a in tu.sel_baris(_PETA_UMPAN_BALIK, i).items():
+                    s_ep[f"{medan}:{label}"] = a
+        ep = EvaluasiPeriode(**isi, sel=s_ep)
+        # filled in place, as they always were (they stay out of the model's fields_set)
+        ep.umpan_balik_perilaku.update(umpan_balik)
+        ep.rating_perilaku_per_nilai.update(rating)
+        hasil[k] = ep
     return hasil
 
 
