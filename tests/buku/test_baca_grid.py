@@ -1,0 +1,262 @@
+"""baca_form reads the same form from a reader's whole-sheet grids (``lembar_nilai``) as from its blocks.
+
+The batch reads calamine's grids directly, raw ("" for empty, times as ``time``/``timedelta``), with each layout's
+cells, tables and addresses worked out once; every other reader goes through ``read_block``. Compared strictly:
+types, key order and each model's ``fields_set`` included, not only ``==`` (which takes 90 for 90.0).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+from skpxl.buku import form_io
+from skpxl.buku import layout as L
+from skpxl.buku.adapters.base import Block, CellValue, NilaiMentah, Ref
+from skpxl.buku.adapters.calamine_reader import CalamineReader
+from skpxl.buku.adapters.openpyxl_adapter import buka, sisipkan_baris
+from skpxl.buku.form_io import baca_form
+from skpxl.buku.pengaman import periksa_paket
+from tests.bantu.korpus import BAIK
+from tests.bantu.strategi import TEKS_ORANG
+from tests.bantu.templat_uji import CONTOH, TEMPLATES
+
+
+def urai(x: object) -> object:
+    """A form as nested tuples that keep every type, every key order and each model's fields_set."""
+    if isinstance(x, BaseModel):
+        return (type(x).__name__, tuple(sorted(x.model_fields_set)), tuple((k, urai(v)) for k, v in vars(x).items()))
+    if isinstance(x, dict):
+        return ("dict", tuple((k, urai(v)) for k, v in x.items()))
+    if isinstance(x, list):
+        return ("list", tuple(urai(v) for v in x))
+    if isinstance(x, Decimal):
+        return ("Decimal", str(x))
+    return (type(x).__name__, repr(x))
+
+
+class Blok:
+    """A reader seen through the protocol's blocks only (baca_form cannot use its grids); records each area."""
+
+    def __init__(self, buku: CalamineReader | Kisi) -> None:
+        self.buku = buku
+        self.area: list[tuple[str, str]] = []
+
+    def names(self) -> Mapping[str, Ref]:
+        return self.buku.names()
+
+    def sheet_names(self) -> Sequence[str]:
+        return self.buku.sheet_names()
+
+    def read_block(self, sheet: str, ref: str) -> Block:
+        self.area.append((sheet, ref))
+        return self.buku.read_block(sheet, ref)
+
+
+def _baku(v: NilaiMentah) -> CellValue:
+    """A raw value as the protocol's blocks hold it."""
+    if v is None or v == "":
+        return None
+    if isinstance(v, time):
+        return v.isoformat()
+    if isinstance(v, timedelta):
+        return str(v)
+    return v
+
+
+class Kisi:
+    """A reader over raw grids, the convention of ``PembacaLembar``: blocks normalised, grids as they are."""
+
+    def __init__(self, names: Mapping[str, Ref], grid: dict[str, list[list[NilaiMentah]]]) -> None:
+        self._names = dict(names)
+        self.grid = grid
+        self.area: list[tuple[str, str]] = []
+
+    def names(self) -> Mapping[str, Ref]:
+        return dict(self._names)
+
+    def sheet_names(self) -> Sequence[str]:
+        return list(self.grid)
+
+    def read_block(self, sheet: str, ref: str) -> Block:
+        r0, c0, r1, c1 = L.urai_rentang(ref)
+        g = self.grid[sheet]
+        return [
+            [_baku(g[r][c]) if r < len(g) and c < len(g[r]) else None for c in range(c0, c1 + 1)]
+            for r in range(r0, r1 + 1)
+        ]
+
+    def lembar_nilai(self, sheet: str, refs: Sequence[str]) -> list[list[NilaiMentah]]:
+        self.area += [(sheet, ref) for ref in refs]
+        return self.grid[sheet]
+
+
+def _calamine(p: Path) -> CalamineReader:
+    return CalamineReader.dari_periksa(periksa_paket(p, simpan=True))
+
+
+CONTOH_SEMUA = sorted(CONTOH.glob("*.xlsx")) + sorted(TEMPLATES.glob("SKP_*.xls*"))
+
+
+@pytest.mark.parametrize("p", CONTOH_SEMUA, ids=[p.name for p in CONTOH_SEMUA])
+def test_every_example_reads_the_same_from_grids_blocks_and_openpyxl(p: Path) -> None:
+    with _calamine(p) as ca:
+        grid = baca_form(ca)
+        blok = baca_form(Blok(ca))
+        lagi = baca_form(ca)  # the second read of one layout comes from the cached plan
+    openpyxl = baca_form(buka(p, read_only=True))
+    assert urai(grid) == urai(blok) == urai(lagi) == urai(openpyxl)
+
+
+def test_the_batch_reader_builds_no_block() -> None:
+    class Hitung(CalamineReader):
+        blok = 0
+
+        def read_block(self, sheet: str, ref: str) -> Block:
+            Hitung.blok += 1
+            return super().read_block(sheet, ref)
+
+    with Hitung.dari_periksa(periksa_paket(BAIK, simpan=True)) as ca:
+        f = baca_form(ca)
+    assert Hitung.blok == 0 and f.rhk and f.evaluasi
+
+
+def test_calamine_blocks_are_its_grids_normalised() -> None:
+    with _calamine(BAIK) as ca:
+        for n, ref in ca.names().items():
+            g = ca.lembar_nilai(ref.sheet, (ref.ref,))
+            r0, c0, r1, c1 = L.urai_rentang(ref.ref)
+            harapan = [
+                [_baku(g[r][c]) if r < len(g) and c < len(g[r]) else None for c in range(c0, c1 + 1)]
+                for r in range(r0, r1 + 1)
+            ]
+            assert ca.read_block(ref.sheet, ref.ref) == harapan, n
+
+
+def test_a_read_form_shares_nothing_with_the_next_read() -> None:
+    """Addresses are cached per layout: what one form holds must be its own."""
+    with _calamine(BAIK) as ca:
+        f = baca_form(ca)
+        asli = urai(f)
+        maps: list[dict[str, str]] = [f.sel, f.pegawai.sel, f.rhk[0].sel, f.rhk[0].iki[0].sel, f.perilaku[0].sel]
+        maps += [e.sel for e in f.rhk[0].iki[0].evaluasi.values()] + [e.sel for e in f.evaluasi.values()]
+        for s in maps:
+            s.clear()
+            s["x"] = "SKP!A1"
+        f.rhk[0].iki[0].evaluasi.clear()
+        f.evaluasi["AKHIR"].umpan_balik_perilaku["x"] = "y"
+        assert urai(baca_form(ca)) == asli
+
+
+@pytest.mark.slow
+def test_layouts_alternate_without_mixing(tmp_path: Path) -> None:
+    """A workbook with rows inserted (other areas, other addresses) read between copies of the template."""
+    p = tmp_path / "sisip.xlsx"
+    shutil.copy(BAIK, p)
+    b = buka(p)
+    for n, ref in dict(b.names()).items():  # two rows inside every table body (1-based row numbers)
+        if n == "TABEL_HASIL_KERJA" or n.startswith("TABEL_EVALUASI"):
+            sisipkan_baris(b, ref.sheet, L.urai_rentang(ref.ref)[0] + 4, 2)
+    b.save()
+    harapan = {}
+    for q in (BAIK, p):
+        form_io._RENCANA.clear()  # each read from a plan of its own
+        harapan[q] = urai(baca_form(buka(q, read_only=True)))
+    assert harapan[BAIK] != harapan[p]
+    for q in (BAIK, p, BAIK, p):
+        with _calamine(q) as ca:
+            assert urai(baca_form(ca)) == harapan[q]
+
+
+# --------------------------------------------------------------------------- raw grids, fuzzed
+
+
+@cache
+def _dasar() -> tuple[dict[str, Ref], dict[str, list[list[NilaiMentah]]], tuple[tuple[str, int, int], ...]]:
+    """The example workbook's names and raw grids, and the cells baca_form looks at (named cells, whole tables)."""
+    with _calamine(BAIK) as ca:
+        names = dict(ca.names())
+        grid = {s: [list(b) for b in ca.lembar_nilai(s, ())] for s in ca.sheet_names()}
+    sel: set[tuple[str, int, int]] = set()
+    for ref in names.values():
+        r0, c0, r1, c1 = L.urai_rentang(ref.ref)
+        if (r1 - r0 + 1) * (c1 - c0 + 1) <= 600:
+            sel.update((ref.sheet, r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1))
+    return names, grid, tuple(sorted(sel))
+
+
+JUDUL = sorted(
+    {
+        t
+        for spek in (L.KOLOM_HASIL_KERJA, L.KOLOM_EVALUASI, L.KOLOM_PERILAKU, L.KOLOM_UMPAN_BALIK_PERILAKU)
+        for k in spek
+        for t in (k.judul, *k.alias)
+    }
+)
+NILAI_MENTAH = st.one_of(
+    st.sampled_from(["", "", "  ", "\t", "A. UTAMA", "b. tambahan", "UTAMA", "Akuntabel", "- satu\n• dua\n3) tiga"]),
+    st.none(),
+    st.sampled_from(JUDUL),
+    TEKS_ORANG,
+    st.integers(-(10**16), 10**16),
+    st.floats(),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(9999, 12, 30)),
+    st.times(),
+    st.timedeltas(),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_grids_and_blocks_read_the_same_form(data: st.DataObject) -> None:
+    """Whatever the cells hold, raw or normalised, short rows or a sheet cut short: one form, same areas asked."""
+    names, asli, sel = _dasar()
+    grid = {s: [list(b) for b in g] for s, g in asli.items()}
+    for lembar, r, c, v in data.draw(
+        st.lists(st.tuples(st.sampled_from(sel), NILAI_MENTAH).map(lambda x: (*x[0], x[1])), max_size=60)
+    ):
+        baris = grid[lembar][r] if r < len(grid[lembar]) else []
+        if c < len(baris):
+            baris[c] = v
+    for lembar, r, panjang in data.draw(
+        st.lists(st.tuples(st.sampled_from(sorted(grid)), st.integers(0, 100), st.integers(0, 14)), max_size=6)
+    ):
+        if r < len(grid[lembar]):
+            del grid[lembar][r][panjang:]  # a short row
+    for lembar, sisa in data.draw(st.lists(st.tuples(st.sampled_from(sorted(grid)), st.integers(0, 100)), max_size=2)):
+        del grid[lembar][sisa:]  # the sheet's data ends early
+    kisi = Kisi(names, grid)
+    blok = Blok(kisi)
+    dari_grid = urai(baca_form(kisi))  # with what earlier examples left in the caches (other headers)
+    form_io._RENCANA.clear()
+    assert dari_grid == urai(baca_form(blok))  # from a plan of its own
+    assert kisi.area == blok.area
+
+
+def test_raw_values_read_like_their_blocks() -> None:
+    """The raw forms the fuzzing above mixes in, on the cells that matter, once each (a regression net)."""
+    names, asli, _ = _dasar()
+    grid = {s: [list(b) for b in g] for s, g in asli.items()}
+    pos = {n: L.urai_rentang(names[n].ref)[:2] for n in ("NAMA_PEGAWAI", "PERIODE_AWAL", "RATING_HASIL_KERJA")}
+    grid[names["NAMA_PEGAWAI"].sheet][pos["NAMA_PEGAWAI"][0]][pos["NAMA_PEGAWAI"][1]] = time(7, 30)
+    grid[names["PERIODE_AWAL"].sheet][pos["PERIODE_AWAL"][0]][pos["PERIODE_AWAL"][1]] = timedelta(days=2)
+    grid[names["RATING_HASIL_KERJA"].sheet][pos["RATING_HASIL_KERJA"][0]][pos["RATING_HASIL_KERJA"][1]] = "  "
+    r0, c0, _, _ = L.urai_rentang(names["TABEL_HASIL_KERJA"].ref)
+    grid["SKP"][r0 + 5] = grid["SKP"][r0 + 5][: c0 + 2]  # a short row inside HASIL KERJA
+    kisi = Kisi(names, grid)
+    f = baca_form(kisi)
+    assert urai(f) == urai(baca_form(Blok(kisi)))
+    assert f.pegawai.nama == "07:30:00" and f.periode_awal == "2 days, 0:00:00"
+    assert "AKHIR" not in f.evaluasi or f.evaluasi["AKHIR"].rating_hasil_kerja is None
+    assert isinstance(f.periode_akhir, date)
