@@ -205,10 +205,6 @@ class _Tabel:
     r_akhir: int
     kolom: dict[str, int] = field(default_factory=dict)
 
-    @property
-    def baris_badan(self) -> range:
-        return range(self.r_kepala + 1, self.r_akhir + 1)
-
     def alamat(self, r: int, k: str) -> str | None:
         c = self.kolom.get(k)
         return None if c is None else alamat(self.lembar, sel(r, c))
@@ -299,7 +295,6 @@ class _Letak:
 class _Ambil:
     """How to take some keys' values out of a table's body rows."""
 
-    kolom: tuple[int | None, ...]  # sheet column per key (None: not found by the header)
     runtun: tuple[tuple[int, int], ...]  # contiguous runs of the found columns, the blocks a reader is asked for
     refs: tuple[str, ...]  # each run's body area
     letak: tuple[tuple[int, int] | None, ...]  # per key: (run, offset in it)
@@ -310,12 +305,26 @@ class _Ambil:
     pilih: Callable[[Sequence[NilaiMentah]], tuple[NilaiMentah, ...]] | None  # a full slice → the values
 
 
+class _Kuota:
+    """How many more per-row address maps one layout's plan may keep (the rest are built when asked)."""
+
+    def __init__(self, sisa: int) -> None:
+        self.sisa = sisa
+
+    def ambil(self) -> bool:
+        if self.sisa <= 0:
+            return False
+        self.sisa -= 1
+        return True
+
+
 @dataclass(eq=False)
 class _Susunan:
     """A table in one layout with one header: the sheet column of every column the header names."""
 
     letak: _Letak
     kolom: dict[str, int]
+    kuota: _Kuota
     _ambil: dict[tuple[str, ...], _Ambil] = field(default_factory=dict)
     _sel: dict[tuple[int, int], dict[str, str]] = field(default_factory=dict)
 
@@ -345,7 +354,7 @@ class _Susunan:
             pilih = tuple  # the keys are exactly the columns lo..hi, in order
         elif len(geser) > 1 and None not in geser:
             pilih = itemgetter(*geser)
-        return _Ambil(kolom, runtun, refs, letak, lo, hi, geser, itemgetter(slice(lo, hi + 1)), pilih)
+        return _Ambil(runtun, refs, letak, lo, hi, geser, itemgetter(slice(lo, hi + 1)), pilih)
 
     def sel_baris(self, peta: int, i: int) -> dict[str, str]:
         """{field: address} of body row ``i`` for the (field, column key) pairs _PETA[peta] (found columns only);
@@ -354,7 +363,7 @@ class _Susunan:
         if s is None:
             r = self.letak.r0 + 1 + i
             s = {f: a for f, k in _PETA[peta] if (a := self.alamat(r, k)) is not None}
-            if len(self._sel) < _BATAS_CACHE_SEL:
+            if self.kuota.ambil():
                 self._sel[(peta, i)] = s
         return s
 
@@ -369,8 +378,11 @@ _PETA: tuple[tuple[tuple[str, str], ...], ...] = (
     (("umpan_balik_perilaku", "umpan_balik"), ("rating_perilaku_per_nilai", "rating")),
 )
 _PETA_RHK, _PETA_IKI, _PETA_EV, _PETA_PERILAKU, _PETA_UMPAN_BALIK = range(len(_PETA))
-_BATAS_CACHE_SEL = 4096  # per-row address maps kept per table layout (a template has about 40 body rows)
-_BATAS_SUSUNAN = 64  # headers remembered per layout: a few in practice, bounded against crafted batches
+# Bounds of the caches against a crafted batch (many layouts, headers, thousands of filled rows); a real batch, copies
+# of a few templates with some dozens of filled rows, stays far inside them.
+_BATAS_RENCANA = 8  # layouts
+_BATAS_SUSUNAN = 16  # headers per layout
+_BATAS_PETA_BARIS = 1024  # per-row address maps per layout (a monthly IKI's is about 110 addresses)
 
 
 class _Rencana:
@@ -378,6 +390,7 @@ class _Rencana:
 
     def __init__(self, kode: tuple[str, ...], names: Mapping[str, Ref]) -> None:
         self.kode = kode
+        self.kuota = _Kuota(_BATAS_PETA_BARIS)
         # Single cells, grouped in runs of one sheet (read in this order, as one cell each by a block reader).
         self.tunggal: list[tuple[str, tuple[str, ...], tuple[tuple[int, int], ...], tuple[str, ...]]] = []
         self.alamat_nama: dict[str, str] = {}
@@ -398,11 +411,7 @@ class _Rencana:
 
         self.sel_form = {medan: self.alamat_nama[n] for medan, n in _UMUM if n in self.alamat_nama}
         self.identitas = tuple(
-            (
-                pihak,
-                tuple((k, n) for k, n in daftar),
-                {k: self.alamat_nama[n] for k, n in daftar if n in self.alamat_nama},
-            )
+            (pihak, daftar, {k: self.alamat_nama[n] for k, n in daftar if n in self.alamat_nama})
             for pihak, daftar in _IDENTITAS_NAMA
         )
         self.hasil_kerja = self._letak(_HK, names["TABEL_HASIL_KERJA"])
@@ -440,13 +449,17 @@ class _Rencana:
         r0, c0, r1, c1 = urai_rentang(ref.ref)
         return _Letak(jenis, ref.sheet, r0, c0, r1, c1, rentang(r0, c0, r0, c1), alamat(ref.sheet, ref.ref))
 
+    # The caches are plain dicts, changed only by single (atomic) operations: a reader in another thread (a Dask
+    # worker's) may at worst build an entry twice.
+
     def susunan(self, t: _Letak, kepala: tuple[NilaiMentah, ...]) -> _Susunan:
+        """The table ``t`` as this header lays it out (a header read raw or normalised: one layout)."""
         s = self._susunan.get((t, kepala))
         if s is None:
             kolom = {k: t.c0 + j for k, j in _posisi_kolom(_SPESIFIKASI[t.jenis], kepala)}
-            s = next((x for x in self._susunan.values() if x.letak is t and x.kolom == kolom), None)
+            s = next((x for x in list(self._susunan.values()) if x.letak is t and x.kolom == kolom), None)
             if s is None:
-                s = _Susunan(t, kolom)
+                s = _Susunan(t, kolom, self.kuota)
             if len(self._susunan) >= _BATAS_SUSUNAN:
                 self._susunan.clear()
                 self._tata.clear()
@@ -457,7 +470,7 @@ class _Rencana:
         kunci_ = (hk, *ev)
         t = self._tata.get(kunci_)
         if t is None:
-            t = self._tata[kunci_] = _TataHasilKerja(hk, ev, self.kode)
+            t = self._tata[kunci_] = _TataHasilKerja(hk, ev, self.kode, self.kuota)
         return t
 
 
@@ -499,7 +512,6 @@ class _Tiada:
 
 
 _TIADA = _Tiada()
-_BATAS_RENCANA = 16  # layouts remembered (copies of a few templates in practice)
 
 
 def _rencana(names: Mapping[str, Ref], kode: tuple[str, ...]) -> _Rencana:
@@ -509,7 +521,7 @@ def _rencana(names: Mapping[str, Ref], kode: tuple[str, ...]) -> _Rencana:
     if r is None:
         r = _Rencana(kode, names)
         if len(_RENCANA) >= _BATAS_RENCANA:
-            _RENCANA.pop(next(iter(_RENCANA)))
+            _RENCANA.clear()
         _RENCANA[k] = r
     return r
 
@@ -517,10 +529,11 @@ def _rencana(names: Mapping[str, Ref], kode: tuple[str, ...]) -> _Rencana:
 class _TataHasilKerja:
     """HASIL KERJA with its period tables in one layout: the cell addresses of every body row (cached)."""
 
-    def __init__(self, hk: _Susunan, ev: tuple[_Susunan, ...], kode: tuple[str, ...]) -> None:
+    def __init__(self, hk: _Susunan, ev: tuple[_Susunan, ...], kode: tuple[str, ...], kuota: _Kuota) -> None:
         self.hk = hk
         self.ev = ev
         self.kode = kode
+        self.kuota = kuota
         self.n_ev = tuple(s.letak.r1 - s.letak.r0 for s in ev)
         self._rhk: dict[int, dict[str, str]] = {}
         self._iki: dict[int, dict[str, str]] = {}
@@ -532,7 +545,7 @@ class _TataHasilKerja:
             for k, e in zip(self.kode, self.ev, strict=True):
                 if (a := e.alamat(e.letak.r0 + 1 + i, "kategori_rhk")) is not None:
                     s[f"kategori_rhk:{k}"] = a
-            if len(self._rhk) < _BATAS_CACHE_SEL:
+            if self.kuota.ambil():
                 self._rhk[i] = s
         return s
 
@@ -547,7 +560,7 @@ class _TataHasilKerja:
                 if i < self.n_ev[j]:
                     for x, a in self.sel_ev(j, i).items():
                         s[f"{x}:{k}"] = a
-            if len(self._iki) < _BATAS_CACHE_SEL:
+            if self.kuota.ambil():
                 self._iki[i] = s
         return s
 
