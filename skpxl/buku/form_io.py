@@ -327,6 +327,7 @@ class _Susunan:
     kuota: _Kuota
     _ambil: dict[tuple[str, ...], _Ambil] = field(default_factory=dict)
     _sel: dict[tuple[int, int], dict[str, str]] = field(default_factory=dict)
+    _umpan_balik: dict[tuple[tuple[str, int], ...], dict[str, str]] = field(default_factory=dict)
 
     def alamat(self, r: int, k: str) -> str | None:
         c = self.kolom.get(k)
@@ -365,6 +366,19 @@ class _Susunan:
             s = {f: a for f, k in _PETA[peta] if (a := self.alamat(r, k)) is not None}
             if self.kuota.ambil():
                 self._sel[(peta, i)] = s
+        return s
+
+    def sel_umpan_balik(self, dasar: dict[str, str], label_baris: tuple[tuple[str, int], ...]) -> dict[str, str]:
+        """An umpan balik table's period sel map: ``dasar`` and each (core value label, row)'s two cells; cached
+        (the labels are the template's in practice)."""
+        s = self._umpan_balik.get(label_baris)
+        if s is None:
+            s = dict(dasar)
+            for label, i in label_baris:
+                for medan, a in self.sel_baris(_PETA_UMPAN_BALIK, i).items():
+                    s[f"{medan}:{label}"] = a
+            if self.kuota.ambil():
+                self._umpan_balik[label_baris] = s
         return s
 
 
@@ -832,11 +846,12 @@ def _baca_evaluasi(sumber: _Sumber, rencana: _Rencana, nilai: Mapping[str, Nilai
             )
         if not isi_ada:
             continue
-        s_ep = dict(s_dasar)
+        s_ep = s_dasar
         umpan_balik: dict[str, str] = {}
         rating: dict[str, str] = {}
         if tabel is not None and t is not None:
             tu, badan = tabel
+            label_baris: list[tuple[str, int]] = []
             # An empty row still stands for its core value (the table lists them in order), a row below them only
             # when it names one.
             for i in sorted(badan.keys() | range(min(t.r1 - t.r0, n_label))):
@@ -853,8 +868,8 @@ def _baca_evaluasi(sumber: _Sumber, rencana: _Rencana, nilai: Mapping[str, Nilai
                     umpan_balik[label] = ub
                 if rt is not None:
                     rating[label] = rt
-                for medan, a in tu.sel_baris(_PETA_UMPAN_BALIK, i).items():
-                    s_ep[f"{medan}:{label}"] = a
+                label_baris.append((label, i))
+            s_ep = tu.sel_umpan_balik(s_dasar, tuple(label_baris))
         ep = EvaluasiPeriode(**isi, sel=s_ep)
         # filled in place, as they always were (they stay out of the model's fields_set)
         ep.umpan_balik_perilaku.update(umpan_balik)
