@@ -447,14 +447,16 @@ class _Rencana:
             r0, c0, r1, _ = urai_rentang(ref_l.ref)
             if r1 > r0:
                 self.lampiran.append((medan, ref_l.sheet, rentang(r0 + 1, c0, r1, c0), r0 + 1, r1, c0))
-        self.periode: list[tuple[str, dict[str, str], _Letak | None]] = []
+        # Per period: its code, the base of its sel map, its umpan balik table, its input cells' names.
+        self.periode: list[tuple[str, dict[str, str], _Letak | None, tuple[tuple[str, str], ...]]] = []
         for k in kode:
             s_ep: dict[str, str] = {}
             for medan, d in _PERIODE_ISIAN + _PERIODE_HITUNG:
                 if (alamat_ := self.alamat_nama.get(nama(d, k))) is not None:
                     s_ep[medan] = alamat_
             ref_u = names.get(nama("TABEL_UMPAN_BALIK_PERILAKU", k))
-            self.periode.append((k, s_ep, None if ref_u is None else self._letak(_UB, ref_u)))
+            isian_ = tuple((medan, nama(d, k)) for medan, d in _PERIODE_ISIAN)
+            self.periode.append((k, s_ep, None if ref_u is None else self._letak(_UB, ref_u), isian_))
         self._susunan: dict[tuple[_Letak, tuple[NilaiMentah, ...]], _Susunan] = {}
         self._tata: dict[tuple[_Susunan, ...], _TataHasilKerja] = {}
 
@@ -595,15 +597,10 @@ class _Sumber:
         if self.grid is None:
             return [self.buku.read_block(lembar, a)[0][0] for a in refs]
         g = self.grid(lembar, refs)
-        n = len(g)
-        hasil: list[NilaiMentah] = []
-        for r, c in rc:
-            if r < n:
-                baris = g[r]
-                hasil.append(baris[c] if c < len(baris) else None)
-            else:
-                hasil.append(None)
-        return hasil
+        try:
+            return [g[r][c] for r, c in rc]  # the usual case: every cell inside the sheet's data
+        except IndexError:  # r, c ≥ 0: only past the end of the data or of a short row
+            return [g[r][c] if r < len(g) and c < len(g[r]) else None for r, c in rc]
 
     def kepala(self, t: _Letak) -> tuple[NilaiMentah, ...]:
         if self.grid is None:
@@ -832,8 +829,8 @@ def _baca_evaluasi(sumber: _Sumber, rencana: _Rencana, nilai: Mapping[str, Nilai
     """Each period's evaluation cells and its core-value feedback table; periods with nothing filled are left out."""
     hasil: dict[str, EvaluasiPeriode] = {}
     n_label = len(_LABEL_NILAI_INTI)
-    for k, s_dasar, t in rencana.periode:
-        isi = {medan: teks(nilai.get(nama(d, k))) for medan, d in _PERIODE_ISIAN}
+    for k, s_dasar, t, isian_ in rencana.periode:
+        isi = {medan: teks(nilai.get(n)) for medan, n in isian_}
         isi_ada = any(v is not None for v in isi.values())
         tabel = None if t is None else _tabel(sumber, rencana, t, _UMPAN_BALIK_KUNCI)
         # umpan balik and rating of each row that is not wholly empty
