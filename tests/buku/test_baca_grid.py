@@ -26,6 +26,7 @@ from skpxl.buku.adapters.calamine_reader import CalamineReader
 from skpxl.buku.adapters.openpyxl_adapter import buka, sisipkan_baris
 from skpxl.buku.form_io import baca_form
 from skpxl.buku.pengaman import periksa_paket
+from skpxl.core.errors import BerkasTidakTerbaca
 from tests.bantu.korpus import BAIK
 from tests.bantu.strategi import TEKS_ORANG
 from tests.bantu.templat_uji import CONTOH, TEMPLATES
@@ -260,3 +261,32 @@ def test_raw_values_read_like_their_blocks() -> None:
     assert f.pegawai.nama == "07:30:00" and f.periode_awal == "2 days, 0:00:00"
     assert "AKHIR" not in f.evaluasi or f.evaluasi["AKHIR"].rating_hasil_kerja is None
     assert isinstance(f.periode_akhir, date)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_every_layout_gets_its_own_plan(data: st.DataObject) -> None:
+    """Names dropped, moved or resized (a plan per layout, the cache full and cleared on the way): the cached read
+    equals a read from a fresh plan."""
+    names, asli, _ = _dasar()
+    names = dict(names)
+    semua = sorted(names)
+    for n in data.draw(st.lists(st.sampled_from(semua), max_size=4)):
+        names.pop(n, None)
+    geser = st.tuples(st.integers(-3, 3), st.integers(-2, 2), st.integers(-3, 30), st.integers(-2, 3))
+    for n, (dr, dc, dr1, dc1) in data.draw(st.lists(st.tuples(st.sampled_from(semua), geser), max_size=5)):
+        if n in names:
+            r0, c0, r1, c1 = L.urai_rentang(names[n].ref)
+            r0, c0 = max(0, r0 + dr), max(0, c0 + dc)
+            names[n] = Ref(names[n].sheet, L.rentang(r0, c0, max(r0, r1 + dr + dr1), max(c0, c1 + dc + dc1)))
+    kisi = Kisi(names, {s: [list(b) for b in g] for s, g in asli.items()})
+
+    def baca(buku: Kisi | Blok) -> object:
+        try:
+            return urai(baca_form(buku))
+        except BerkasTidakTerbaca as e:  # TABEL_HASIL_KERJA dropped
+            return str(e)
+
+    dari_cache = baca(kisi)
+    form_io._RENCANA.clear()
+    assert dari_cache == baca(Blok(kisi))
