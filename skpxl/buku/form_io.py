@@ -24,8 +24,9 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import attrgetter, itemgetter
+from typing import cast
 
-from skpxl.buku.adapters.base import Block, CellValue, NilaiMentah, Ref, Workbook, WorkbookReader
+from skpxl.buku.adapters.base import Block, CellValue, NilaiMentah, PembacaMentah, Ref, Workbook, WorkbookReader
 from skpxl.buku.layout import (
     IDENTITAS,
     KOLOM_EVALUASI,
@@ -273,7 +274,6 @@ _IDENTITAS_NAMA = tuple(
 _SPESIFIKASI = (KOLOM_HASIL_KERJA, KOLOM_EVALUASI, KOLOM_PERILAKU, KOLOM_UMPAN_BALIK_PERILAKU)
 _HK, _EV, _PK, _UB = range(4)  # which table a _Letak is (index into _SPESIFIKASI)
 
-_LembarNilai = Callable[[str, Sequence[str]], Sequence[Sequence[NilaiMentah]]]
 _Badan = dict[int, tuple[NilaiMentah, ...]]  # body row index → the wanted values, for rows not wholly empty
 
 
@@ -295,14 +295,10 @@ class _Letak:
 class _Ambil:
     """How to take some keys' values out of a table's body rows."""
 
-    runtun: tuple[tuple[int, int], ...]  # contiguous runs of the found columns, the blocks a reader is asked for
-    refs: tuple[str, ...]  # each run's body area
-    letak: tuple[tuple[int, int] | None, ...]  # per key: (run, offset in it)
-    lo: int  # the found columns span lo..hi
-    hi: int
-    geser: tuple[int | None, ...]  # per key: offset from lo
-    potong: Callable[[Sequence[NilaiMentah]], Sequence[NilaiMentah]]  # a grid row → its lo..hi slice
-    pilih: Callable[[Sequence[NilaiMentah]], tuple[NilaiMentah, ...]] | None  # a full slice → the values
+    refs: tuple[str, ...]  # the body area of each contiguous run of the found columns: the blocks asked for
+    kosong: tuple[list[str], ...]  # per run: its row when every cell is "" (a raw empty row)
+    letak: tuple[tuple[int, int] | None, ...]  # per key: (run, offset in it); None: not found by the header
+    pilih: Callable[[Sequence[NilaiMentah]], tuple[NilaiMentah, ...]] | None  # one run's full row → the values
 
 
 class _Kuota:
@@ -347,15 +343,15 @@ class _Susunan:
         letak = tuple(
             None if c is None else next((j, c - a) for j, (a, b) in enumerate(runtun) if a <= c <= b) for c in kolom
         )
-        ada = [c for c in kolom if c is not None]
-        lo, hi = (min(ada), max(ada)) if ada else (0, -1)
-        geser = tuple(None if c is None else c - lo for c in kolom)
+        kosong = tuple([""] * (b - a + 1) for a, b in runtun)
         pilih: Callable[[Sequence[NilaiMentah]], tuple[NilaiMentah, ...]] | None = None
-        if geser == tuple(range(hi - lo + 1)):
-            pilih = tuple  # the keys are exactly the columns lo..hi, in order
-        elif len(geser) > 1 and None not in geser:
-            pilih = itemgetter(*geser)
-        return _Ambil(runtun, refs, letak, lo, hi, geser, itemgetter(slice(lo, hi + 1)), pilih)
+        if len(runtun) == 1 and None not in letak:
+            geser = tuple(p[1] for p in letak if p is not None)
+            if geser == tuple(range(len(kosong[0]))):
+                pilih = tuple  # the keys are exactly the run's columns, in order
+            elif len(geser) > 1:
+                pilih = itemgetter(*geser)
+        return _Ambil(refs, kosong, letak, pilih)
 
     def sel_baris(self, peta: int, i: int) -> dict[str, str]:
         """{field: address} of body row ``i`` for the (field, column key) pairs _PETA[peta] (found columns only);
@@ -437,8 +433,8 @@ class _Rencana:
         self.perilaku = None if ref_p is None else self._letak(_PK, ref_p)
         if self.perilaku is not None:
             self.sel_form["tabel_perilaku"] = self.perilaku.alamat
-        # The lists that have a body: (field, sheet, body ref, first row, last row, column).
-        self.lampiran: list[tuple[str, str, str, int, int, int]] = []
+        # The lists that have a body: (field, sheet, body ref).
+        self.lampiran: list[tuple[str, str, str]] = []
         for medan, n in _LAMPIRAN:
             ref_l = names.get(n)
             if ref_l is None:
@@ -446,7 +442,7 @@ class _Rencana:
             self.sel_form[f"lampiran.{medan}"] = alamat(ref_l.sheet, ref_l.ref)
             r0, c0, r1, _ = urai_rentang(ref_l.ref)
             if r1 > r0:
-                self.lampiran.append((medan, ref_l.sheet, rentang(r0 + 1, c0, r1, c0), r0 + 1, r1, c0))
+                self.lampiran.append((medan, ref_l.sheet, rentang(r0 + 1, c0, r1, c0)))
         # Per period: its code, the base of its sel map, its umpan balik table, its input cells' names.
         self.periode: list[tuple[str, dict[str, str], _Letak | None, tuple[tuple[str, str], ...]]] = []
         for k in kode:
@@ -582,66 +578,65 @@ class _TataHasilKerja:
 
 
 class _Sumber:
-    """Cell values for baca_form: a reader's whole-sheet grids, indexed (``lembar_nilai``), or its blocks.
+    """Cell values for baca_form: a reader's raw areas (``PembacaMentah``: the batch's reader), or its blocks.
 
-    Either way every area is asked for in the same order, so a reader refuses the same area first.
+    Either way the same areas are asked for, in the same order, so a reader refuses the same area first.
     """
 
-    __slots__ = ("buku", "grid")
+    __slots__ = ("area", "buku", "mentah")
 
     def __init__(self, buku: WorkbookReader) -> None:
         self.buku = buku
-        self.grid: _LembarNilai | None = getattr(buku, "lembar_nilai", None)
+        # a plain attribute test: isinstance() on a runtime protocol costs microseconds, for every file
+        self.mentah = cast(PembacaMentah, buku) if hasattr(buku, "nilai_area") else None
+        self.area: Callable[[str, str], Sequence[Sequence[NilaiMentah]]] = (
+            buku.read_block if self.mentah is None else self.mentah.nilai_area
+        )
 
-    def tunggal(self, lembar: str, refs: tuple[str, ...], rc: tuple[tuple[int, int], ...]) -> list[NilaiMentah]:
-        if self.grid is None:
+    def tunggal(self, lembar: str, refs: tuple[str, ...], rc: tuple[tuple[int, int], ...]) -> Sequence[NilaiMentah]:
+        if self.mentah is None:
             return [self.buku.read_block(lembar, a)[0][0] for a in refs]
-        g = self.grid(lembar, refs)
-        try:
-            return [g[r][c] for r, c in rc]  # the usual case: every cell inside the sheet's data
-        except IndexError:  # r, c ≥ 0: only past the end of the data or of a short row
-            return [g[r][c] if r < len(g) and c < len(g[r]) else None for r, c in rc]
+        return self.mentah.nilai_sel(lembar, refs, rc)
 
     def kepala(self, t: _Letak) -> tuple[NilaiMentah, ...]:
-        if self.grid is None:
-            return tuple(self.buku.read_block(t.lembar, t.kepala)[0])
-        g = self.grid(t.lembar, (t.kepala,))
-        return tuple(g[t.r0][t.c0 : t.c1 + 1]) if t.r0 < len(g) else ()
+        blok = self.area(t.lembar, t.kepala)
+        return tuple(blok[0]) if blok else ()
 
     def badan(self, t: _Letak, a: _Ambil) -> _Badan:
         """The values of ``a``'s keys (None for a key not found) in the body rows that are not wholly empty."""
-        n = t.r1 - t.r0
-        if n <= 0 or not a.runtun:
+        if t.r1 <= t.r0 or not a.refs:
             return {}
+        blok = [self.area(t.lembar, ref) for ref in a.refs]
         hasil: _Badan = {}
-        if self.grid is None:
-            blok = [self.buku.read_block(t.lembar, ref) for ref in a.refs]
-            for i in range(n):
-                nilai = tuple(None if p is None else blok[p[0]][i][p[1]] for p in a.letak)
-                if not _KOSONG.issuperset(nilai):
-                    hasil[i] = nilai
+        if a.pilih is not None:  # one run: its rows
+            baris, kosong, pilih = blok[0], a.kosong[0], a.pilih
+            lebar = len(kosong)
+            # a list compare first (C-level: a raw empty row), then any other mix of "" and None
+            for i in compress(count(), map(kosong.__ne__, baris)):
+                p = baris[i]
+                if not _KOSONG.issuperset(p):
+                    hasil[i] = pilih(p) if len(p) == lebar else tuple(_sel(p, j) for j in range(lebar))
             return hasil
-        g = self.grid(t.lembar, a.refs)
-        potong = list(map(a.potong, g[t.r0 + 1 : t.r1 + 1]))  # rows below the sheet's data are empty
-        geser, lebar, pilih = a.geser, a.hi - a.lo + 1, a.pilih
-        # A list compare first (C-level, calamine's empty row); then any other mix of "" and None.
-        for i in compress(count(), map(([""] * lebar).__ne__, potong)):
-            p = potong[i]
-            if _KOSONG.issuperset(p):
-                continue
-            if pilih is not None and len(p) == lebar:
-                hasil[i] = pilih(p)
-            else:
-                m = len(p)
-                hasil[i] = tuple(None if j is None or j >= m else p[j] for j in geser)
+        isi: set[int] = set()
+        for baris, kosong in zip(blok, a.kosong, strict=True):
+            isi.update(compress(count(), map(kosong.__ne__, baris)))
+        for i in sorted(isi):
+            nilai = tuple(None if p is None else _sel(_baris(blok[p[0]], i), p[1]) for p in a.letak)
+            if not _KOSONG.issuperset(nilai):
+                hasil[i] = nilai
         return hasil
 
-    def kolom(self, lembar: str, ref: str, r0: int, r1: int, c: int) -> list[NilaiMentah]:
-        """The values of column ``c``, rows ``r0..r1`` (``ref``)."""
-        if self.grid is None:
-            return [b[0] for b in self.buku.read_block(lembar, ref)]
-        g = self.grid(lembar, (ref,))
-        return [b[c] if c < len(b) else None for b in g[r0 : r1 + 1]]
+    def kolom(self, lembar: str, ref: str) -> list[NilaiMentah]:
+        """The values of a one-column area."""
+        return [b[0] if b else None for b in self.area(lembar, ref)]
+
+
+def _baris(blok: Sequence[Sequence[NilaiMentah]], i: int) -> Sequence[NilaiMentah]:
+    return blok[i] if i < len(blok) else ()
+
+
+def _sel(baris: Sequence[NilaiMentah], j: int) -> NilaiMentah:
+    return baris[j] if j < len(baris) else None
 
 
 @lru_cache(maxsize=1024)
@@ -817,8 +812,8 @@ def _baca_perilaku(sumber: _Sumber, rencana: _Rencana) -> list[PerilakuKerja]:
 def _baca_lampiran(sumber: _Sumber, rencana: _Rencana) -> Lampiran:
     """LAMPIRAN SKP: the three lists, bullets stripped."""
     lampiran: dict[str, list[str]] = {medan: [] for medan, _ in _LAMPIRAN}
-    for medan, lembar, ref, r0, r1, c in rencana.lampiran:
-        for v in sumber.kolom(lembar, ref, r0, r1, c):
+    for medan, lembar, ref in rencana.lampiran:
+        for v in sumber.kolom(lembar, ref):
             butir = teks(v)
             if butir is not None:
                 lampiran[medan].append(_BULLET.sub("", butir).strip() or butir)

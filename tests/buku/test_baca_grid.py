@@ -1,8 +1,9 @@
-"""baca_form reads the same form from a reader's whole-sheet grids (``lembar_nilai``) as from its blocks.
+"""baca_form reads the same form from a reader's raw values (``PembacaMentah``) as from its blocks.
 
-The batch reads calamine's grids directly, raw ("" for empty, times as ``time``/``timedelta``), with each layout's
-cells, tables and addresses worked out once; every other reader goes through ``read_block``. Compared strictly:
-types, key order and each model's ``fields_set`` included, not only ``==`` (which takes 90 for 90.0).
+The batch's reader hands over its values raw (calamine's "" for empty, times as ``time``/``timedelta``, short
+rows), and baca_form works out each layout's cells, tables and addresses once; every other reader goes through
+``read_block``. Compared strictly: types, key order and each model's ``fields_set`` included, not only ``==``
+(which takes 90 for 90.0).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
+from python_calamine import CalamineWorkbook
 
 from skpxl.buku import form_io
 from skpxl.buku import layout as L
@@ -48,7 +50,7 @@ def urai(x: object) -> object:
 class Blok:
     """A reader seen through the protocol's blocks only (baca_form cannot use its grids); records each area."""
 
-    def __init__(self, buku: CalamineReader | Kisi) -> None:
+    def __init__(self, buku: CalamineReader | Mentah) -> None:
         self.buku = buku
         self.area: list[tuple[str, str]] = []
 
@@ -74,8 +76,8 @@ def _baku(v: NilaiMentah) -> CellValue:
     return v
 
 
-class Kisi:
-    """A reader over raw grids, the convention of ``PembacaLembar``: blocks normalised, grids as they are."""
+class Mentah:
+    """A reader over raw grids, the convention of ``PembacaMentah``: blocks normalised, raw values as they are."""
 
     def __init__(self, names: Mapping[str, Ref], grid: dict[str, list[list[NilaiMentah]]]) -> None:
         self._names = dict(names)
@@ -96,9 +98,15 @@ class Kisi:
             for r in range(r0, r1 + 1)
         ]
 
-    def lembar_nilai(self, sheet: str, refs: Sequence[str]) -> list[list[NilaiMentah]]:
+    def nilai_sel(self, sheet: str, refs: Sequence[str], sel: Sequence[tuple[int, int]]) -> list[NilaiMentah]:
         self.area += [(sheet, ref) for ref in refs]
-        return self.grid[sheet]
+        g = self.grid[sheet]
+        return [g[r][c] if r < len(g) and c < len(g[r]) else None for r, c in sel]
+
+    def nilai_area(self, sheet: str, ref: str) -> list[list[NilaiMentah]]:
+        self.area.append((sheet, ref))
+        r0, c0, r1, c1 = L.urai_rentang(ref)
+        return [b[c0 : c1 + 1] for b in self.grid[sheet][r0 : r1 + 1]]
 
 
 def _calamine(p: Path) -> CalamineReader:
@@ -109,16 +117,18 @@ CONTOH_SEMUA = sorted(CONTOH.glob("*.xlsx")) + sorted(TEMPLATES.glob("SKP_*.xls*
 
 
 @pytest.mark.parametrize("p", CONTOH_SEMUA, ids=[p.name for p in CONTOH_SEMUA])
-def test_every_example_reads_the_same_from_grids_blocks_and_openpyxl(p: Path) -> None:
-    with _calamine(p) as ca:
-        grid = baca_form(ca)
-        blok = baca_form(Blok(ca))
-        lagi = baca_form(ca)  # the second read of one layout comes from the cached plan
-    openpyxl = baca_form(buka(p, read_only=True))
-    assert urai(grid) == urai(blok) == urai(lagi) == urai(openpyxl)
+def test_every_example_reads_the_same_through_every_reader(p: Path) -> None:
+    """The batch's reader (values from the check's matches), calamine over the file, both seen through blocks only,
+    a second read from the cached plan, and openpyxl."""
+    forms = []
+    for buat in (_calamine, CalamineReader):
+        with buat(p) as ca:
+            forms += [baca_form(ca), baca_form(Blok(ca)), baca_form(ca)]
+    forms.append(baca_form(buka(p, read_only=True)))
+    assert len({urai(f) for f in forms}) == 1
 
 
-def test_the_batch_reader_builds_no_block() -> None:
+def test_the_batch_reader_builds_no_block_of_converted_values() -> None:
     class Hitung(CalamineReader):
         blok = 0
 
@@ -131,16 +141,18 @@ def test_the_batch_reader_builds_no_block() -> None:
     assert Hitung.blok == 0 and f.rhk and f.evaluasi
 
 
-def test_calamine_blocks_are_its_grids_normalised() -> None:
-    with _calamine(BAIK) as ca:
+@pytest.mark.parametrize("periksa", [True, False], ids=["dari_periksa", "path"])
+def test_calamine_raw_values_are_its_blocks_unnormalised(periksa: bool) -> None:
+    """Every named area and cell, from the check's matches (dari_periksa) and from calamine (a path)."""
+    with _calamine(BAIK) if periksa else CalamineReader(BAIK) as ca:
         for n, ref in ca.names().items():
-            g = ca.lembar_nilai(ref.sheet, (ref.ref,))
             r0, c0, r1, c1 = L.urai_rentang(ref.ref)
-            harapan = [
-                [_baku(g[r][c]) if r < len(g) and c < len(g[r]) else None for c in range(c0, c1 + 1)]
-                for r in range(r0, r1 + 1)
-            ]
+            g = ca.nilai_area(ref.sheet, ref.ref)
+            lebar = c1 - c0 + 1
+            harapan = [[_baku(x) for x in b] + [None] * (lebar - len(b)) for b in g]
+            harapan += [[None] * lebar] * (r1 - r0 + 1 - len(g))
             assert ca.read_block(ref.sheet, ref.ref) == harapan, n
+            assert [_baku(x) for x in ca.nilai_sel(ref.sheet, [ref.ref], [(r0, c0)])] == [harapan[0][0]], n
 
 
 def test_a_read_form_shares_nothing_with_the_next_read() -> None:
@@ -184,9 +196,10 @@ def test_layouts_alternate_without_mixing(tmp_path: Path) -> None:
 @cache
 def _dasar() -> tuple[dict[str, Ref], dict[str, list[list[NilaiMentah]]], tuple[tuple[str, int, int], ...]]:
     """The example workbook's names and raw grids, and the cells baca_form looks at (named cells, whole tables)."""
-    with _calamine(BAIK) as ca:
+    with CalamineReader(BAIK) as ca:
         names = dict(ca.names())
-        grid = {s: [list(b) for b in ca.lembar_nilai(s, ())] for s in ca.sheet_names()}
+    buku = CalamineWorkbook.from_path(str(BAIK))  # calamine's own rows: "" for every empty cell
+    grid = {s: buku.get_sheet_by_name(s).to_python(skip_empty_area=False) for s in buku.sheet_names}
     sel: set[tuple[str, int, int]] = set()
     for ref in names.values():
         r0, c0, r1, c1 = L.urai_rentang(ref.ref)
@@ -237,12 +250,12 @@ def test_grids_and_blocks_read_the_same_form(data: st.DataObject) -> None:
             del grid[lembar][r][panjang:]  # a short row
     for lembar, sisa in data.draw(st.lists(st.tuples(st.sampled_from(sorted(grid)), st.integers(0, 100)), max_size=2)):
         del grid[lembar][sisa:]  # the sheet's data ends early
-    kisi = Kisi(names, grid)
-    blok = Blok(kisi)
-    dari_grid = urai(baca_form(kisi))  # with what earlier examples left in the caches (other headers)
+    mentah = Mentah(names, grid)
+    blok = Blok(mentah)
+    dari_grid = urai(baca_form(mentah))  # with what earlier examples left in the caches (other headers)
     form_io._RENCANA.clear()
     assert dari_grid == urai(baca_form(blok))  # from a plan of its own
-    assert kisi.area == blok.area
+    assert mentah.area == blok.area
 
 
 def test_raw_values_read_like_their_blocks() -> None:
@@ -255,9 +268,9 @@ def test_raw_values_read_like_their_blocks() -> None:
     grid[names["RATING_HASIL_KERJA"].sheet][pos["RATING_HASIL_KERJA"][0]][pos["RATING_HASIL_KERJA"][1]] = "  "
     r0, c0, _, _ = L.urai_rentang(names["TABEL_HASIL_KERJA"].ref)
     grid["SKP"][r0 + 5] = grid["SKP"][r0 + 5][: c0 + 2]  # a short row inside HASIL KERJA
-    kisi = Kisi(names, grid)
-    f = baca_form(kisi)
-    assert urai(f) == urai(baca_form(Blok(kisi)))
+    mentah = Mentah(names, grid)
+    f = baca_form(mentah)
+    assert urai(f) == urai(baca_form(Blok(mentah)))
     assert f.pegawai.nama == "07:30:00" and f.periode_awal == "2 days, 0:00:00"
     assert "AKHIR" not in f.evaluasi or f.evaluasi["AKHIR"].rating_hasil_kerja is None
     assert isinstance(f.periode_akhir, date)
@@ -279,14 +292,45 @@ def test_every_layout_gets_its_own_plan(data: st.DataObject) -> None:
             r0, c0, r1, c1 = L.urai_rentang(names[n].ref)
             r0, c0 = max(0, r0 + dr), max(0, c0 + dc)
             names[n] = Ref(names[n].sheet, L.rentang(r0, c0, max(r0, r1 + dr + dr1), max(c0, c1 + dc + dc1)))
-    kisi = Kisi(names, {s: [list(b) for b in g] for s, g in asli.items()})
+    mentah = Mentah(names, {s: [list(b) for b in g] for s, g in asli.items()})
 
-    def baca(buku: Kisi | Blok) -> object:
+    def baca(buku: Mentah | Blok) -> object:
         try:
             return urai(baca_form(buku))
         except BerkasTidakTerbaca as e:  # TABEL_HASIL_KERJA dropped
             return str(e)
 
-    dari_cache = baca(kisi)
+    dari_cache = baca(mentah)
     form_io._RENCANA.clear()
-    assert dari_cache == baca(Blok(kisi))
+    assert dari_cache == baca(Blok(mentah))
+
+
+def test_values_the_checks_matches_cannot_give_come_from_calamine(tmp_path: Path) -> None:
+    """A time, a duration and a date with a time of day (the batch reader leaves those sheets to calamine, even
+    halfway through reading one) read alike through every reader."""
+    p = tmp_path / "waktu.xlsx"
+    shutil.copy(BAIK, p)
+    b = buka(p)
+    names = b.names()
+    r0, c0, _, _ = L.urai_rentang(names["TABEL_EVALUASI_TW1"].ref)
+    kolom = {
+        k: c0 + j
+        for k, j in form_io._posisi_kolom(
+            L.KOLOM_EVALUASI, tuple(b.read_block("EVALUASI TRIWULAN I", L.rentang(r0, c0, r0, c0 + 12))[0])
+        )
+    }
+    b.write_block("EVALUASI TRIWULAN I", L.sel(r0 + 2, kolom["realisasi"]), [[timedelta(hours=30)]])
+    b.write_block("EVALUASI TRIWULAN I", L.sel(r0 + 3, kolom["realisasi"]), [[time(7, 30)]])
+    b.write_block("SKP", names["PERIODE_AWAL"].ref, [[datetime(2026, 1, 1, 8, 0)]])
+    b.write_block("SKP", names["NAMA_PEGAWAI"].ref, [[time(12, 0)]])
+    b.save()
+    forms = []
+    for buat in (_calamine, CalamineReader):
+        with buat(p) as ca:
+            forms += [baca_form(ca), baca_form(Blok(ca))]
+    forms.append(baca_form(buka(p, read_only=True)))
+    assert len({urai(f) for f in forms}) == 1
+    f = forms[0]
+    assert f.pegawai.nama == "12:00:00" and f.periode_awal == date(2026, 1, 1)
+    realisasi = [i.evaluasi["TW1"].realisasi for r in f.rhk for i in r.iki if "TW1" in i.evaluasi]
+    assert "1 day, 6:00:00" in realisasi and "07:30:00" in realisasi

@@ -64,17 +64,22 @@ class WorkbookReader(Protocol):
         ...
 
 
-class PembacaLembar(Protocol):
-    """Optional for a reader: its whole-sheet value grids, for :func:`skpxl.buku.form_io.baca_form` to index.
+class PembacaMentah(Protocol):
+    """Optional for a reader: values as it holds them, for :func:`skpxl.buku.form_io.baca_form`.
 
-    A reader that holds every sheet as rows of values anyway (calamine) saves building a block per area;
-    ``baca_form`` uses it when present, else :meth:`WorkbookReader.read_block`, and reads the same form.
+    A reader that keeps sheets as rows of native values (calamine) saves converting every cell of
+    every block; ``baca_form`` uses these when present, else :meth:`WorkbookReader.read_block`, and
+    reads the same form. Values are raw (:data:`NilaiMentah`); each area is refused exactly as
+    :meth:`WorkbookReader.read_block` would refuse it.
     """
 
-    def lembar_nilai(self, sheet: str, refs: Sequence[str]) -> Sequence[Sequence[NilaiMentah]]:
-        """The sheet's values as rows from A1 (raw: see :data:`NilaiMentah`; rows may be short, and the grid
-        ends at the last used row), once each area of ``refs`` — what the caller will look at — has passed
-        the checks :meth:`WorkbookReader.read_block` makes (same refusal)."""
+    def nilai_sel(self, sheet: str, refs: Sequence[str], sel: Sequence[tuple[int, int]]) -> Sequence[NilaiMentah]:
+        """The values of single cells (0-based row, column), ``refs`` being their A1 refs."""
+        ...
+
+    def nilai_area(self, sheet: str, ref: str) -> Sequence[Sequence[NilaiMentah]]:
+        """The rows of an area like :meth:`WorkbookReader.read_block`, except that a row may be
+        shorter than the area and the rows may end before it does (what is missing is empty)."""
         ...
 
 

@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from datetime import time, timedelta
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -74,6 +75,9 @@ def _nilai(v: Any) -> CellValue:
     if isinstance(v, _ANEH):
         return v.isoformat() if isinstance(v, time) else str(v)
     return v  # type: ignore[no-any-return]
+
+
+_KOSONG = frozenset(("", None))
 
 
 class CalamineReader:
@@ -153,24 +157,55 @@ class CalamineReader:
         return list(self._buku().sheet_names)
 
     def read_block(self, sheet: str, ref: str) -> Block:
+        if not _dalam_batas(ref):
+            raise _di_luar_batas(self.path.name, sheet, ref)
         r0, c0, r1, c1 = _rentang(ref)
-        _batasi(self.path.name, sheet, ref, r0, c0, r1, c1)
         k = self._kisi(sheet)
         if k is not None:
             try:
                 return k.blok(r0, c0, r1, c1)
             except kisi.TidakPasti:
                 self._kisi_cache[sheet] = None  # a value only calamine reads exactly: calamine reads the sheet
-        data = self._lembar(sheet)
         lebar = c1 - c0 + 1
         hasil: Block = []
-        for r in range(r0, r1 + 1):
-            if r >= len(data):  # below the data: empty rows, no lookups
-                hasil.extend([None] * lebar for _ in range(r, r1 + 1))
-                break
-            baris = data[r][c0 : c1 + 1]
-            hasil.append([_nilai(v) for v in baris] + [None] * (lebar - len(baris)))
+        for baris in self._lembar(sheet)[r0 : r1 + 1]:
+            potong = baris[c0 : c1 + 1]
+            if _KOSONG.issuperset(potong):  # an empty stretch (most of a form's body): no per-cell work
+                hasil.append([None] * lebar)
+            else:
+                hasil.append([_nilai(v) for v in potong] + [None] * (lebar - len(potong)))
+        hasil.extend([None] * lebar for _ in range(r1 - r0 + 1 - len(hasil)))  # below the data: empty rows
         return hasil
+
+    # PembacaMentah: what baca_form reads, without building blocks of converted values.
+
+    def nilai_sel(self, sheet: str, refs: Sequence[str], sel: Sequence[tuple[int, int]]) -> list[Any]:
+        for ref in refs:
+            if not _dalam_batas(ref):
+                raise _di_luar_batas(self.path.name, sheet, ref)
+        k = self._kisi(sheet)
+        if k is not None:
+            try:
+                return [k.blok(r, c, r, c)[0][0] for r, c in sel]
+            except kisi.TidakPasti:
+                self._kisi_cache[sheet] = None
+        data = self._lembar(sheet)
+        try:
+            return [data[r][c] for r, c in sel]  # the usual case: every cell inside the sheet's data
+        except IndexError:  # r, c ≥ 0: past the end of the data or of a short row
+            return [data[r][c] if r < len(data) and c < len(data[r]) else None for r, c in sel]
+
+    def nilai_area(self, sheet: str, ref: str) -> Sequence[Sequence[Any]]:
+        if not _dalam_batas(ref):
+            raise _di_luar_batas(self.path.name, sheet, ref)
+        r0, c0, r1, c1 = _rentang(ref)
+        k = self._kisi(sheet)
+        if k is not None:
+            try:
+                return k.blok(r0, c0, r1, c1)
+            except kisi.TidakPasti:
+                self._kisi_cache[sheet] = None
+        return list(map(_potong(c0, c1), self._lembar(sheet)[r0 : r1 + 1]))  # calamine's rows: "" for empty
 
     def close(self) -> None:
         if self._wb is not None:
@@ -198,11 +233,22 @@ class CalamineReader:
         return self._cache[sheet]
 
 
-def _batasi(berkas: str, sheet: str, ref: str, r0: int, c0: int, r1: int, c1: int) -> None:
-    """Refuse a block beyond the pre-read limits before building it (a name the check did not see)."""
-    if r1 >= BATAS_BARIS or c1 >= BATAS_KOLOM or (r1 - r0 + 1) * (c1 - c0 + 1) > BATAS_SEL:
-        raise BerkasTidakTerbaca(
-            f"Berkas '{tampil(berkas)}' ditolak: rentang {sheet}!{ref} melewati batas baca skpxl "
-            f"({ribuan(BATAS_BARIS)} baris, {ribuan(BATAS_KOLOM)} kolom, {ribuan(BATAS_SEL)} sel); berkas rusak atau "
-            "sengaja dimanipulasi."
-        )
+@lru_cache(maxsize=4096)
+def _dalam_batas(ref: str) -> bool:
+    """Whether a block is within the pre-read limits (cached: copies of one template ask for the same areas)."""
+    r0, c0, r1, c1 = _rentang(ref)
+    return r1 < BATAS_BARIS and c1 < BATAS_KOLOM and (r1 - r0 + 1) * (c1 - c0 + 1) <= BATAS_SEL
+
+
+def _di_luar_batas(berkas: str, sheet: str, ref: str) -> BerkasTidakTerbaca:
+    """The refusal of a block beyond the pre-read limits, before building it (a name the check did not see)."""
+    return BerkasTidakTerbaca(
+        f"Berkas '{tampil(berkas)}' ditolak: rentang {sheet}!{ref} melewati batas baca skpxl "
+        f"({ribuan(BATAS_BARIS)} baris, {ribuan(BATAS_KOLOM)} kolom, {ribuan(BATAS_SEL)} sel); berkas rusak atau "
+        "sengaja dimanipulasi."
+    )
+
+
+@lru_cache(maxsize=1024)
+def _potong(c0: int, c1: int) -> itemgetter[Any]:
+    return itemgetter(slice(c0, c1 + 1))
