@@ -248,10 +248,11 @@ def _runtun(kolom: Mapping[str, int]) -> list[tuple[int, int]]:
 # same for every copy of one template, so it is worked out once per layout (_Rencana, keyed by the areas of the
 # names it uses) and once per table header (_Susunan); a file then costs its cell values only.
 #
-# Values come from the reader's blocks, or (readers with ``lembar_nilai``, the batch's calamine reader) straight
-# from its whole-sheet grids, raw: an empty cell may be "" there, a time/duration a time/timedelta. Every value
-# reaches the model only through teks/isian/tanggal/_panduan or header matching, which read a raw value exactly as
-# its normalised read_block value ("" → None, a time → its ISO text), so both sources give the same form.
+# Values come from the reader's blocks, or raw from a reader that offers them (``PembacaMentah``: the batch's
+# reader, whose values are the check's matches or calamine's rows): an empty cell may be "" there, a time/duration a
+# time/timedelta, a row short. Every value reaches the model only through teks/isian/tanggal/_panduan or header
+# matching, which read a raw value exactly as its normalised read_block value ("" → None, a time → its ISO text),
+# so both sources give the same form; rows with every wanted cell empty are dropped before any per-cell work.
 
 _KOSONG = frozenset(("", None))  # an empty cell, raw ("") or read (None)
 _HK_KUNCI = tuple(k.kunci for k in KOLOM_HASIL_KERJA)
