@@ -299,6 +299,7 @@ class _Ambil:
     refs: tuple[str, ...]  # the body area of each contiguous run of the found columns: the blocks asked for
     kosong: tuple[list[str], ...]  # per run: its row when every cell is "" (a raw empty row)
     letak: tuple[tuple[int, int] | None, ...]  # per key: (run, offset in it); None: not found by the header
+    semua: tuple[tuple[int, int], ...] | None  # letak when every key was found
     pilih: Callable[[Sequence[NilaiMentah]], tuple[NilaiMentah, ...]] | None  # one run's full row → the values
 
 
@@ -352,7 +353,8 @@ class _Susunan:
                 pilih = tuple  # the keys are exactly the run's columns, in order
             elif len(geser) > 1:
                 pilih = itemgetter(*geser)
-        return _Ambil(refs, kosong, letak, pilih)
+        semua = None if None in letak else cast(tuple[tuple[int, int], ...], letak)
+        return _Ambil(refs, kosong, letak, semua, pilih)
 
     def sel_baris(self, peta: int, i: int) -> dict[str, str]:
         """{field: address} of body row ``i`` for the (field, column key) pairs _PETA[peta] (found columns only);
@@ -622,7 +624,12 @@ class _Sumber:
         for baris, kosong in zip(blok, a.kosong, strict=True):
             isi.update(compress(count(), map(kosong.__ne__, baris)))
         for i in sorted(isi):
-            nilai = tuple(None if p is None else _sel(_baris(blok[p[0]], i), p[1]) for p in a.letak)
+            try:
+                if a.semua is None:
+                    raise IndexError  # a key not found by the header
+                nilai = tuple([blok[j][i][o] for j, o in a.semua])  # the usual case: every run's row whole
+            except IndexError:  # a short row, or a run's rows ending early
+                nilai = tuple(None if p is None else _sel(_baris(blok[p[0]], i), p[1]) for p in a.letak)
             if not _KOSONG.issuperset(nilai):
                 hasil[i] = nilai
         return hasil
