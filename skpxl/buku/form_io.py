@@ -618,7 +618,7 @@ class _Sumber:
             for i in compress(count(), map(kosong.__ne__, baris)):
                 p = baris[i]
                 if not _KOSONG.issuperset(p):
-                    hasil[i] = pilih(p) if len(p) == lebar else tuple(_sel(p, j) for j in range(lebar))
+                    hasil[i] = pilih(p) if len(p) == lebar else tuple(_sel(p, q[1]) for q in a.letak if q is not None)
             return hasil
         isi: set[int] = set()
         for baris, kosong in zip(blok, a.kosong, strict=True):

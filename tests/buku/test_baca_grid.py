@@ -334,3 +334,22 @@ def test_values_the_checks_matches_cannot_give_come_from_calamine(tmp_path: Path
     assert f.pegawai.nama == "12:00:00" and f.periode_awal == date(2026, 1, 1)
     realisasi = [i.evaluasi["TW1"].realisasi for r in f.rhk for i in r.iki if "TW1" in i.evaluasi]
     assert "1 day, 6:00:00" in realisasi and "07:30:00" in realisasi
+
+
+def test_columns_swapped_in_the_header_and_a_short_row() -> None:
+    """The keys' order is not the sheet's: a row cut short inside the table still gives each key its own cell."""
+    names, asli, _ = _dasar()
+    grid = {s: [list(b) for b in g] for s, g in asli.items()}
+    r0, _, _, c1 = L.urai_rentang(names["TABEL_HASIL_KERJA"].ref)
+    kepala = grid["SKP"][r0]
+    j_target, j_satuan = kepala.index("TARGET"), kepala.index("SATUAN")
+    kepala[j_target], kepala[j_satuan] = "SATUAN", "TARGET"
+    isi = next(r for r in range(r0 + 1, len(grid["SKP"])) if grid["SKP"][r][j_target] not in ("", None))
+    del grid["SKP"][isi][j_satuan + 1 :]  # the row ends after both swapped columns, before the table does
+    assert j_satuan + 1 <= c1
+    mentah = Mentah(names, grid)
+    f = baca_form(mentah)
+    assert urai(f) == urai(baca_form(Blok(mentah)))
+    asli_baris = asli["SKP"][isi]
+    iki = next(i for r in f.rhk for i in r.iki if i.sel["satuan"] == f"SKP!{L.sel(isi, j_target)}")
+    assert (iki.satuan, iki.arah) == (form_io.teks(asli_baris[j_target]), None)
