@@ -208,6 +208,18 @@ def _dasar() -> tuple[dict[str, Ref], dict[str, list[list[NilaiMentah]]], tuple[
     return names, grid, tuple(sorted(sel))
 
 
+@cache
+def _kepala() -> tuple[tuple[str, int, int, int], ...]:
+    """(sheet, row, first column, last column) of every table's header row."""
+    names = _dasar()[0]
+    return tuple(
+        (ref.sheet, r0, c0, c1)
+        for n, ref in sorted(names.items())
+        if n.startswith("TABEL_")
+        for r0, c0, _, c1 in [L.urai_rentang(ref.ref)]
+    )
+
+
 JUDUL = sorted(
     {
         t
@@ -243,11 +255,18 @@ def test_grids_and_blocks_read_the_same_form(data: st.DataObject) -> None:
         baris = grid[lembar][r] if r < len(grid[lembar]) else []
         if c < len(baris):
             baris[c] = v
-    for lembar, r, panjang in data.draw(
-        st.lists(st.tuples(st.sampled_from(sorted(grid)), st.integers(0, 100), st.integers(0, 14)), max_size=6)
+    for t in data.draw(st.lists(st.sampled_from(_kepala()), max_size=3)):  # two header cells swapped
+        lembar, r, c0, c1 = t
+        i, j = data.draw(st.tuples(st.integers(c0, c1), st.integers(c0, c1)))
+        baris = grid[lembar][r]
+        baris[i], baris[j] = baris[j], baris[i]
+    baris_tabel = st.tuples(st.sampled_from(_kepala()), st.integers(1, 12)).map(lambda x: (x[0][0], x[0][1] + x[1]))
+    baris_sel = st.sampled_from(sel).map(lambda x: x[:2])
+    for (lembar, r), panjang in data.draw(
+        st.lists(st.tuples(st.one_of(baris_tabel, baris_sel), st.integers(0, 14)), max_size=8)
     ):
         if r < len(grid[lembar]):
-            del grid[lembar][r][panjang:]  # a short row
+            del grid[lembar][r][panjang:]  # a short row (often one of a table's first rows, where the entries are)
     for lembar, sisa in data.draw(st.lists(st.tuples(st.sampled_from(sorted(grid)), st.integers(0, 100)), max_size=2)):
         del grid[lembar][sisa:]  # the sheet's data ends early
     mentah = Mentah(names, grid)
@@ -353,3 +372,25 @@ def test_columns_swapped_in_the_header_and_a_short_row() -> None:
     asli_baris = asli["SKP"][isi]
     iki = next(i for r in f.rhk for i in r.iki if i.sel["satuan"] == f"SKP!{L.sel(isi, j_target)}")
     assert (iki.satuan, iki.arah) == (form_io.teks(asli_baris[j_target]), None)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_table_reshaped(data: st.DataObject) -> None:
+    """One table's header columns swapped and its first rows cut short inside it: grids and blocks read alike."""
+    names, asli, _ = _dasar()
+    grid = {s: [list(b) for b in g] for s, g in asli.items()}
+    lembar, r0, c0, c1 = data.draw(st.sampled_from(_kepala()))
+    for i, j in data.draw(st.lists(st.tuples(st.integers(c0, c1), st.integers(c0, c1)), min_size=1, max_size=2)):
+        kepala = grid[lembar][r0]
+        kepala[i], kepala[j] = kepala[j], kepala[i]
+    for k, panjang in data.draw(
+        st.lists(st.tuples(st.integers(1, 8), st.integers(c0, c1 + 1)), min_size=1, max_size=4)
+    ):
+        if r0 + k < len(grid[lembar]):
+            del grid[lembar][r0 + k][panjang:]
+    mentah = Mentah(names, grid)
+    dari_grid = urai(baca_form(mentah))
+    form_io._RENCANA.clear()
+    assert dari_grid == urai(baca_form(Blok(mentah)))
