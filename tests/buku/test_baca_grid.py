@@ -243,7 +243,7 @@ NILAI_MENTAH = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_grids_and_blocks_read_the_same_form(data: st.DataObject) -> None:
     """Whatever the cells hold, raw or normalised, short rows or a sheet cut short: one form, same areas asked."""
@@ -295,7 +295,7 @@ def test_raw_values_read_like_their_blocks() -> None:
     assert isinstance(f.periode_akhir, date)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_every_layout_gets_its_own_plan(data: st.DataObject) -> None:
     """Names dropped, moved or resized (a plan per layout, the cache full and cleared on the way): the cached read
