@@ -284,6 +284,12 @@ class Kisi:
                 hasil.append([None if (x := isi.get(c)) is None else self._nilai(x) for c in range(c0, c1 + 1)])
         return hasil
 
+    def nilai(self, r: int, c: int) -> Any:
+        """One cell (0-based), as :meth:`blok` gives it."""
+        isi = self._baris.get(r)
+        x = None if isi is None else isi.get(c)
+        return None if x is None else self._nilai(x)
+
     def _nilai(self, sel: Sel) -> Any:
         _, _, gaya, tipe, v, teks = sel
         try:

@@ -116,7 +116,7 @@ class CalamineReader:
         """
         self = cls.__new__(cls)
         self.path = Path(hasil.nama)
-        self._names = {n: Ref(*a) for n, a in hasil.nama_area.items()}
+        self._names = _refs(hasil.nama_area)
         self._wb = None
         self._hasil = hasil
         self._bahan, self._kisi_cache = None, {}
@@ -186,7 +186,7 @@ class CalamineReader:
         k = self._kisi(sheet)
         if k is not None:
             try:
-                return [k.blok(r, c, r, c)[0][0] for r, c in sel]
+                return [k.nilai(r, c) for r, c in sel]
             except kisi.TidakPasti:
                 self._kisi_cache[sheet] = None
         data = self._lembar(sheet)
@@ -231,6 +231,22 @@ class CalamineReader:
                     f"Lembar '{sheet}' di berkas '{tampil(self.path.name)}' {sebab}; {SARAN}."
                 ) from e
         return self._cache[sheet]
+
+
+_REFS: dict[int, tuple[Mapping[str, tuple[str, str]], dict[str, Ref]]] = {}
+
+
+def _refs(area: Mapping[str, tuple[str, str]]) -> dict[str, Ref]:
+    """The names as Refs; built once per distinct names mapping (the check's are cached per workbook part,
+    so copies of one template share one). The mapping is kept alive with its entry, so its id is not reused."""
+    ada = _REFS.get(id(area))
+    if ada is not None and ada[0] is area:
+        return ada[1]
+    refs = {n: Ref(*a) for n, a in area.items()}
+    if len(_REFS) >= 64:
+        _REFS.clear()
+    _REFS[id(area)] = (area, refs)
+    return refs
 
 
 @lru_cache(maxsize=4096)

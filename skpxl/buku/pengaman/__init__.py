@@ -288,7 +288,7 @@ def _isi(arsip: Arsip, nama: str, templat: bool, simpan: bool) -> HasilPeriksa:
         cek_templat_(tid, "TABEL_HASIL_KERJA" in formula)
     return HasilPeriksa(
         nama, tid, tversi, "TABEL_HASIL_KERJA" in formula, len(info), arsip.total, tuple(diukur), ada_vba, paket,
-        dict(area) if simpan else {}, _urut(kept, info) if simpan else None, bagian_buku, bagian_string or "",
+        area if simpan else {}, _urut(kept, info) if simpan else None, bagian_buku, bagian_string or "",
         bagian_gaya,
     )  # fmt: skip
 
