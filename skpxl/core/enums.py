@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from typing import Self
+from typing import Self, cast
 
 from skpxl.core.errors import InputTidakValid
 
@@ -21,6 +21,9 @@ from skpxl.core.errors import InputTidakValid
 def kunci(teks: str) -> str:
     """Comparison key of a label: lower case, letters and digits only (cached: headers repeat in every file)."""
     return re.sub(r"[^a-z0-9]", "", teks.lower())
+
+
+_PETA: dict[type[Label], tuple[dict[str, Label], dict[str, Label]]] = {}  # Label._peta, per class
 
 
 class Label(StrEnum):
@@ -36,15 +39,36 @@ class Label(StrEnum):
         return cls.__name__
 
     @classmethod
+    def _peta(cls) -> tuple[dict[str, Self], dict[str, Self]]:
+        """(every accepted key → member, synonym key → member), built once per class.
+
+        The lookups run ~100 times per workbook in a batch; a dict replaces the scan of members, aliases and
+        :data:`SINONIM`. Keys are added in the order :meth:`cari` used to try them (labels in member order,
+        then aliases, then synonyms) and never overwritten, so the first match still wins.
+        """
+        peta = _PETA.get(cls)
+        if peta is None:
+            semua: dict[str, Label] = {}
+            for anggota in cls:
+                semua.setdefault(kunci(anggota.value), anggota)
+            for k, nilai in cls._alias().items():
+                semua.setdefault(k, cls(nilai))
+            sinonim: dict[str, Label] = {}
+            for s in SINONIM:
+                if s.daftar is cls:
+                    sinonim.setdefault(kunci(s.tertulis), cls(s.label))
+            for k, sama in sinonim.items():
+                semua.setdefault(k, sama)
+            semua.pop("", None)  # text without letters or digits matches nothing
+            peta = _PETA[cls] = (semua, sinonim)
+        return cast("tuple[dict[str, Self], dict[str, Self]]", peta)
+
+    @classmethod
     def sinonim(cls, teks: object) -> Self | None:
         """The member when ``teks`` is one of its synonyms in :data:`SINONIM` (not its label or a spelling)."""
         if not isinstance(teks, str):
             return None
-        k = kunci(teks)
-        for s in SINONIM:
-            if s.daftar is cls and kunci(s.tertulis) == k:
-                return cls(s.label)
-        return None
+        return cls._peta()[1].get(kunci(teks))
 
     @classmethod
     def cari(cls, teks: object) -> Self | None:
@@ -53,16 +77,8 @@ class Label(StrEnum):
             return teks
         if not isinstance(teks, str):
             return None
-        k = kunci(teks)
-        if not k:
-            return None
-        for m in cls:
-            if kunci(m.value) == k:
-                return m
-        alias = cls._alias().get(k)
-        if alias is not None:
-            return cls(alias)
-        return cls.sinonim(teks)
+        peta = _PETA.get(cls) or cls._peta()  # the dict read inline: this runs ~100 times per workbook
+        return cast("Self | None", peta[0].get(kunci(teks)))
 
     @classmethod
     def dari_teks(cls, teks: object) -> Self:

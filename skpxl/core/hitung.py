@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from skpxl.core.config import KONFIGURASI_BAKU, Konfigurasi
 from skpxl.core.enums import Arah, JenisJabatan, JenisRHK, NilaiInti, Predikat, PredikatOrganisasi, Rating
-from skpxl.core.isian import baca_bilangan
-from skpxl.core.models import IKI, RHK, SkpForm
+from skpxl.core.isian import Bacaan, baca_bilangan
+from skpxl.core.models import IKI, SkpForm
 from skpxl.core.numbers import dalam_konteks, format_angka
 from skpxl.core.packs import InfoPaket
 from skpxl.core.packs.permenpanrb_6_2022 import INFO
@@ -79,42 +79,79 @@ def _angka(d: Decimal) -> str:
     return format_angka(d, 6)
 
 
-def _hitung_iki(iki: IKI, kode: str, ks: Konteks, k: Konfigurasi) -> tuple[Decimal | None, Rating | None, str]:
-    ev = iki.evaluasi.get(kode)
+@dataclass(frozen=True, slots=True)
+class _DasarIKI:
+    """What an IKI contributes to every period alike, read once per :func:`hitung` instead of once per period."""
+
+    iki: IKI
+    kualitatif: bool
+    target: Bacaan | None = None  # the target as read (quantitative IKI only)
+    arah: Arah | None = None
+    sasaran: Target | str | None = None  # the numeric target, or why it cannot be one (negative, reversed)
+    teks_nilai: str = ""  # _angka of the target (and of its upper bound)
+    teks_atas: str = ""
+
+
+def _dasar_iki(iki: IKI, ks: Konteks, k: Konfigurasi) -> _DasarIKI:
     if iki_kualitatif(iki, ks):
+        return _DasarIKI(iki, True)
+    t = baca_bilangan(iki.target, rentang=True)
+    arah = arah_iki(iki, k.aspek_khusus)
+    if t is None:
+        return _DasarIKI(iki, False, t, arah)
+    sasaran: Target | str
+    try:
+        sasaran = Target(t.nilai, t.atas)
+    except ValueError as e:
+        sasaran = f"belum dapat dihitung: {e}"
+    atas = "" if t.atas is None else _angka(t.atas)
+    return _DasarIKI(iki, False, t, arah, sasaran, _angka(t.nilai), atas)
+
+
+def _dasar(form: SkpForm, ks: Konteks, k: Konfigurasi) -> list[tuple[JenisRHK, list[_DasarIKI]]]:
+    return [
+        (JenisRHK.cari(rhk.jenis) or JenisRHK.TAMBAHAN, [_dasar_iki(iki, ks, k) for iki in rhk.iki]) for rhk in form.rhk
+    ]
+
+
+def _hitung_iki(d: _DasarIKI, kode: str, k: Konfigurasi) -> tuple[Decimal | None, Rating | None, str]:
+    ev = d.iki.evaluasi.get(kode)
+    if d.kualitatif:
         kat = Rating.cari(ev.kategori) if ev else None
         if kat is None:
             return None, None, "IKI kualitatif: kategori belum dipilih pejabat penilai"
         return None, kat, f"IKI kualitatif: kategori dipilih pejabat penilai → {kat.value}"
-    t = baca_bilangan(iki.target, rentang=True)
+    t = d.target
     r = baca_bilangan(ev.realisasi) if ev else None
-    arah = arah_iki(iki, k.aspek_khusus)
+    arah = d.arah
     manual = Rating.cari(ev.kategori) if ev else None
     if t is None and manual is not None:
         return None, manual, f"target bukan angka: kategori dipilih pejabat penilai → {manual.value}"
     if t is None or r is None or arah is None:
         return None, None, "belum dapat dihitung: " + ("realisasi belum diisi" if r is None else "periksa target/arah")
+    if isinstance(d.sasaran, str):  # the target's own error, as constructing it here raised it
+        return None, None, d.sasaran
+    assert d.sasaran is not None
     try:
-        c = hitung_capaian(Target(t.nilai, t.atas), r.nilai, arah, k)
+        c = hitung_capaian(d.sasaran, r.nilai, arah, k)
     except ValueError as e:
         return None, None, f"belum dapat dihitung: {e}"
     kat = kategori_iki(c, k)
     tampil = f"{format_angka(c)}%"
     if t.atas is not None and t.nilai <= r.nilai <= t.atas:
-        rumus = f"realisasi {_angka(r.nilai)} di dalam rentang target {_angka(t.nilai)}–{_angka(t.atas)}"
+        rumus = f"realisasi {_angka(r.nilai)} di dalam rentang target {d.teks_nilai}–{d.teks_atas}"
     else:
-        tt = t.nilai if t.atas is None else (t.atas if r.nilai > t.atas else t.nilai)
+        tt, teks_tt = (t.nilai, d.teks_nilai) if t.atas is None or r.nilai <= t.atas else (t.atas, d.teks_atas)
         if tt == 0:
             rumus = f"target 0 (arah khusus), realisasi {_angka(r.nilai)}"
         elif arah is Arah.NORMAL:
-            rumus = f"{_angka(r.nilai)} / {_angka(tt)} × 100"
+            rumus = f"{_angka(r.nilai)} / {teks_tt} × 100"
         else:
-            rumus = f"(2 − {_angka(r.nilai)} / {_angka(tt)}) × 100 (arah khusus)"
+            rumus = f"(2 − {_angka(r.nilai)} / {teks_tt}) × 100 (arah khusus)"
     return c, kat, f"{rumus} = {tampil} → {kat.value}"
 
 
-def _hitung_rhk(i: int, rhk: RHK, hasil_iki: list[HasilIKI], k: Konfigurasi) -> HasilRHK:
-    jenis = JenisRHK.cari(rhk.jenis) or JenisRHK.TAMBAHAN
+def _hitung_rhk(i: int, jenis: JenisRHK, hasil_iki: list[HasilIKI], k: Konfigurasi) -> HasilRHK:
     kat = [h.kategori for h in hasil_iki if h.kategori is not None]
     belum = len(hasil_iki) - len(kat)
     if not kat:
@@ -128,17 +165,17 @@ def _hitung_rhk(i: int, rhk: RHK, hasil_iki: list[HasilIKI], k: Konfigurasi) -> 
 
 
 def _periode(form: SkpForm, kode: str, ks: Konteks, k: Konfigurasi, sebelumnya: HasilPeriode | None,
-             catatan: list[Temuan]) -> HasilPeriode:  # fmt: skip
+             catatan: list[Temuan], dasar: list[tuple[JenisRHK, list[_DasarIKI]]]) -> HasilPeriode:  # fmt: skip
     p = cari_periode(kode)
     hp = HasilPeriode(p)
     label = p.label
-    for i, rhk in enumerate(form.rhk):
+    for i, (jenis, dasar_iki) in enumerate(dasar):
         hasil_iki = []
-        for j, iki in enumerate(rhk.iki):
-            c, kat, teks = _hitung_iki(iki, kode, ks, k)
+        for j, d in enumerate(dasar_iki):
+            c, kat, teks = _hitung_iki(d, kode, k)
             hasil_iki.append(HasilIKI(i, j, c, kat, teks))
         hp.iki.extend(hasil_iki)
-        hp.rhk.append(_hitung_rhk(i, rhk, hasil_iki, k))
+        hp.rhk.append(_hitung_rhk(i, jenis, hasil_iki, k))
     dinilai = [(h.jenis, h.kategori) for h in hp.rhk if h.kategori is not None]
     if dinilai:
         hp.usulan = usulan_rating_hasil_kerja(dinilai, k)
@@ -262,8 +299,9 @@ def hitung(form: SkpForm, periode: str | None = None, konfigurasi: Konfigurasi =
     catatan: list[Temuan] = []
     hasil: dict[str, HasilPeriode] = {}
     terakhir: HasilPeriode | None = None
+    dasar = _dasar(form, ks, konfigurasi)
     for x in kode:
-        hp = _periode(form, x, ks, konfigurasi, terakhir if x == AKHIR else None, catatan)
+        hp = _periode(form, x, ks, konfigurasi, terakhir if x == AKHIR else None, catatan, dasar)
         hasil[x] = hp
         if x != AKHIR and (hp.rating_hasil_kerja or hp.rating_perilaku):
             terakhir = hp

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from skpxl.core.models import Isian
 from skpxl.core.numbers import baca_angka
@@ -46,6 +47,12 @@ def baca_bilangan(isian: Isian, *, rentang: bool = False) -> Bacaan | None:
         return Bacaan(isian) if isian.is_finite() else None
     if not isinstance(isian, str) or kosong(isian):
         return None
+    if len(isian) <= _TEKS_CACHE:
+        return _baca_teks_cache(isian, rentang)
+    return _baca_teks(isian, rentang)
+
+
+def _baca_teks(isian: str, rentang: bool) -> Bacaan | None:
     if rentang:
         m = _RENTANG.match(isian)
         if m and not isian.strip().startswith("-"):
@@ -61,6 +68,14 @@ def baca_bilangan(isian: Isian, *, rentang: bool = False) -> Bacaan | None:
             return None
         return Bacaan(angka.nilai, None, ("SATUAN",), angka.satuan)
     return Bacaan(angka.nilai, None, ("AMBIGU",) if angka.ambigu else ("TEKS_ANGKA",))
+
+
+# A target is read by several rules and again for every period; equal text reads the same (the result is frozen
+# and depends on nothing else: the decimal context plays no part in parsing), so short texts — every number typed
+# as text — are cached. Long ones are not, so a hostile file cannot fill memory with 32,767-character keys.
+# Decimal cells are not cached either: 5 and 5.0, or 0 and -0, are equal keys but keep their own value.
+_TEKS_CACHE = 64
+_baca_teks_cache = lru_cache(maxsize=4096)(_baca_teks)
 
 
 def alternatif_desimal(isian: Isian) -> str:

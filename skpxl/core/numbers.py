@@ -20,6 +20,7 @@ import math
 import re
 import sys
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import (
     ROUND_HALF_EVEN,
@@ -29,6 +30,7 @@ from decimal import (
     DivisionByZero,
     InvalidOperation,
     Overflow,
+    getcontext,
     localcontext,
 )
 from typing import ParamSpec, TypeVar
@@ -48,11 +50,22 @@ _R = TypeVar("_R")
 def dalam_konteks_dari(konteks: Context) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]:
     """Decorator: run the function in a copy of ``konteks``, whatever the caller set globally."""
 
+    # The context this decorator entered, while it is the current one: a decorated function called from another
+    # (hitung → hitung_capaian per IKI and period) then runs in it instead of copying ``konteks`` again. Same
+    # precision, rounding, limits and traps; only the flags are shared, and nothing reads or traps on them.
+    aktif: ContextVar[Context | None] = ContextVar(f"dalam_konteks_{id(konteks):x}", default=None)
+
     def hias(fungsi: Callable[_P, _R]) -> Callable[_P, _R]:
         @functools.wraps(fungsi)
         def pembungkus(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-            with localcontext(konteks):
+            if getcontext() is aktif.get():
                 return fungsi(*args, **kwargs)
+            with localcontext(konteks) as ctx:
+                token = aktif.set(ctx)
+                try:
+                    return fungsi(*args, **kwargs)
+                finally:
+                    aktif.reset(token)
 
         return pembungkus
 
@@ -208,13 +221,29 @@ def bulat(nilai: Decimal, tempat: int = 2) -> Decimal:
 
     The precision grows with the number, so a 30-digit value typed by mistake rounds instead of raising.
     """
-    presisi = max(28, nilai.adjusted() + tempat + 2)
-    return nilai.quantize(Decimal((0, (1,), -tempat)), rounding=ROUND_HALF_UP, context=Context(prec=presisi))
+    presisi = nilai.adjusted() + tempat + 2
+    kuantum = _KUANTUM[tempat] if 0 <= tempat < len(_KUANTUM) else Decimal((0, (1,), -tempat))
+    if presisi <= 28:  # the common case: one shared context instead of a new one per call
+        return nilai.quantize(kuantum, rounding=ROUND_HALF_UP, context=_KONTEKS_BULAT)
+    return nilai.quantize(kuantum, rounding=ROUND_HALF_UP, context=Context(prec=presisi))
+
+
+_KUANTUM = tuple(Decimal((0, (1,), -t)) for t in range(7))  # 1, 0.1, 0.01 … as bulat's quantize wants them
+# bulat's context for precision 28: what ``Context(prec=28)`` gives with Python's default DefaultContext, built once.
+# quantize gets its rounding passed in; only prec, Emin/Emax and the traps matter here.
+_KONTEKS_BULAT = Context(
+    prec=28, rounding=ROUND_HALF_EVEN, Emin=-999999, Emax=999999, traps=[InvalidOperation, DivisionByZero, Overflow]
+)
 
 
 def format_angka(nilai: Decimal, tempat: int = 2) -> str:
     """Indonesian display: half-up to ``tempat`` places, decimal comma, trailing zeros dropped."""
-    teks = f"{bulat(nilai, tempat):f}"
+    if 0 <= tempat < len(_KUANTUM) and nilai.is_finite() and nilai.adjusted() + tempat + 2 <= 28:
+        # bulat's common case inlined (this runs ~100 times per workbook). The result has exponent -tempat
+        # ≥ -6 and a digit at or left of it, so str() writes it without an exponent, exactly as "{:f}" does.
+        teks = str(nilai.quantize(_KUANTUM[tempat], rounding=ROUND_HALF_UP, context=_KONTEKS_BULAT))
+    else:
+        teks = f"{bulat(nilai, tempat):f}"
     if "." in teks:
         teks = teks.rstrip("0").rstrip(".")
     return teks.replace(".", ",")

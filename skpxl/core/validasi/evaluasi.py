@@ -60,25 +60,26 @@ def _realisasi(iki: IKI, kode: str, label: str, diisi: bool, ks: Konteks) -> Ite
     if b.nilai < 0:
         yield temuan("REALISASI_NEGATIF", ev.sel, "realisasi", ev.realisasi, periode=label)
         return
-    angka = format_angka(b.nilai, 6)
     if "SATUAN" in b.catatan:
-        yield temuan(
-            "REALISASI_SATUAN_DI_SEL", ev.sel, "realisasi", ev.realisasi, angka=angka, satuan=b.satuan, periode=label
-        )
+        yield temuan("REALISASI_SATUAN_DI_SEL", ev.sel, "realisasi", ev.realisasi, angka=format_angka(b.nilai, 6),
+                     satuan=b.satuan, periode=label)  # fmt: skip
     elif "AMBIGU" in b.catatan:
         yield temuan(
             "REALISASI_AMBIGU",
             ev.sel,
             "realisasi",
             ev.realisasi,
-            angka=angka,
+            angka=format_angka(b.nilai, 6),
             periode=label,
             alternatif=alternatif_desimal(ev.realisasi),
         )
     elif "TEKS_ANGKA" in b.catatan:
-        yield temuan("REALISASI_TEKS_ANGKA", ev.sel, "realisasi", ev.realisasi, angka=angka, periode=label)
+        yield temuan("REALISASI_TEKS_ANGKA", ev.sel, "realisasi", ev.realisasi, angka=format_angka(b.nilai, 6),
+                     periode=label)  # fmt: skip
+    if "%" not in (iki.satuan or "") or not 0 < b.nilai <= 1:
+        return  # the target is read only when it can matter
     t = baca_bilangan(iki.target, rentang=True)
-    if "%" in (iki.satuan or "") and t is not None and t.nilai > 1 and 0 < b.nilai <= 1:
+    if t is not None and t.nilai > 1:
         # "85%" typed into a General cell is stored by Excel as 0.85; readers without formats see 0.85
         yield temuan(
             "REALISASI_PERSEN_PECAHAN",

@@ -90,15 +90,19 @@ def _realisme(iki: IKI, capaian: list[tuple[str, Decimal]], ks: Konteks) -> Iter
         return  # an ambiguous target ("1.250") is TARGET_AMBIGU's to fix first; its capaian proves nothing
     if t.nilai == 0 and t.atas is None:
         return  # target 0 scores by convention (100 / 0), not by measure: TARGET_NOL / TARGET_WAKTU_NOL say it
-    rincian = ", ".join(f"{_label(kode)} {_persen(c)}" for kode, c in capaian)
     if all(c >= k.realisme_plafon for _, c in capaian):
-        yield temuan("TARGET_TERLALU_RENDAH", iki.sel, "target", iki.target, iki=nama_iki(iki), capaian=rincian,
-                     plafon=format_angka(k.realisme_plafon))  # fmt: skip
+        yield temuan("TARGET_TERLALU_RENDAH", iki.sel, "target", iki.target, iki=nama_iki(iki),
+                     capaian=_rincian(capaian), plafon=format_angka(k.realisme_plafon))  # fmt: skip
     elif all(c < k.realisme_lantai for _, c in capaian) and (
         not k.realisme_lantai_perlu_akhir or any(kode == AKHIR for kode, _ in capaian)
     ):
-        yield temuan("TARGET_TIDAK_REALISTIS", iki.sel, "target", iki.target, iki=nama_iki(iki), capaian=rincian,
-                     lantai=format_angka(k.realisme_lantai))  # fmt: skip
+        yield temuan("TARGET_TIDAK_REALISTIS", iki.sel, "target", iki.target, iki=nama_iki(iki),
+                     capaian=_rincian(capaian), lantai=format_angka(k.realisme_lantai))  # fmt: skip
+
+
+def _rincian(capaian: list[tuple[str, Decimal]]) -> str:
+    """ "Triwulan I 140%, Triwulan II 150%" (built only for a finding)."""
+    return ", ".join(f"{_label(kode)} {_persen(c)}" for kode, c in capaian)
 
 
 def _target(iki: IKI, ks: Konteks) -> Iterator[Temuan]:

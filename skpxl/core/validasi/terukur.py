@@ -29,9 +29,11 @@ def _kata(teks: str) -> list[str]:
     return _KATA.findall(teks.lower())
 
 
+_KATA_UKURAN = frozenset(KATA_UKURAN)
+
+
 def _ada_ukuran(teks: str) -> bool:
-    kata = set(_kata(teks))
-    return any(ch.isdigit() for ch in teks) or bool(kata & set(KATA_UKURAN)) or "%" in teks
+    return any(map(str.isdigit, teks)) or not _KATA_UKURAN.isdisjoint(_kata(teks)) or "%" in teks
 
 
 def _contoh(teks: str) -> str:
