@@ -11,6 +11,7 @@ tall as their wrapped text (:mod:`skpxl.buku.ukuran`: LibreOffice does not auto-
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from fractions import Fraction
@@ -21,7 +22,7 @@ import xlsxwriter
 
 from skpxl.batch.agregat import Agregat
 from skpxl.batch.langkah import BarisPegawai, HasilBerkas
-from skpxl.buku.ukuran import TINGGI_BAKU, tinggi_baris
+from skpxl.buku.ukuran import TINGGI_BAKU, px_kolom, tinggi_baris, tinggi_baris_px
 from skpxl.core.enums import Predikat, Rating
 from skpxl.core.packs import InfoPaket
 from skpxl.core.packs.permenpanrb_6_2022.kurva import ATURAN
@@ -150,9 +151,10 @@ class PenulisRekap:
         ws.write_row(0, 0, kolom, self.f_kepala)
         ws.freeze_panes(1, 0)
 
-    def _tinggi(self, ws: Any, r: int, isi: Sequence[object], lebar: Sequence[float], bungkus: Iterable[int]) -> None:
+    def _tinggi(self, ws: Any, r: int, isi: Sequence[object], lebar: tuple[float, ...], bungkus: Iterable[int]) -> None:
         """Store the height a row's wrapped texts need (call before writing the row: constant-memory mode)."""
-        h = max((tinggi_baris(str(isi[c]), lebar[c]) for c in bungkus if c < len(isi) and isi[c]), default=0.0)
+        px = _px_kolom(lebar)  # tinggi_baris(teks, lebar[c]) without converting the same widths on every row
+        h = max((tinggi_baris_px(str(isi[c]), px[c]) for c in bungkus if c < len(isi) and isi[c]), default=0.0)
         if h > TINGGI_BAKU:
             ws.set_row(r, h)
 
@@ -161,7 +163,8 @@ class PenulisRekap:
         if v is None or v == "":
             ws.write_blank(r, c, None, fmt)
         else:  # a file name that is not valid UTF-8 is carried with surrogates; XML cannot hold them
-            ws.write_string(r, c, tanpa_surogat(str(v)), fmt)
+            s = str(v)
+            ws.write_string(r, c, s if s.isascii() else tanpa_surogat(s), fmt)  # ASCII has no surrogates
 
     def tambah(self, h: HasilBerkas) -> None:
         for kode, tingkat, lembar, sel, nilai, pesan in h.temuan:
@@ -503,6 +506,12 @@ class PenulisRekap:
         chart.set_legend({"position": "bottom", "font": {"size": 10}})
         chart.set_size({"width": 500, "height": 300})
         ws.insert_chart(baris_grafik, LEBAR_TABEL_RINGKASAN, chart, {"x_offset": 12})
+
+
+@functools.cache
+def _px_kolom(lebar: tuple[float, ...]) -> tuple[int, ...]:
+    """Pixel widths of a sheet's columns (the width tuples are the few constants above)."""
+    return tuple(px_kolom(w) for w in lebar)
 
 
 def _cetak(
