@@ -124,8 +124,7 @@ def _hitung_iki(d: _DasarIKI, kode: str, k: Konfigurasi) -> tuple[Decimal | None
     t = d.target
     r = baca_bilangan(ev.realisasi) if ev else None
     arah = d.arah
-    manual = Rating.cari(ev.kategori) if ev else None
-    if t is None and manual is not None:
+    if t is None and (manual := Rating.cari(ev.kategori) if ev else None) is not None:
         return None, manual, f"target bukan angka: kategori dipilih pejabat penilai → {manual.value}"
     if t is None or r is None or arah is None:
         return None, None, "belum dapat dihitung: " + ("realisasi belum diisi" if r is None else "periksa target/arah")

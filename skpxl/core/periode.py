@@ -87,4 +87,13 @@ def _saran(teks: str) -> str:
 
 def periode_atau_none(kode: str) -> Periode | None:
     """The period of an exact code ("TW1"), or None for anything else."""
-    return next((p for p in semua_periode() if p.kode == kode), None)
+    return _per_kode().get(kode)
+
+
+@lru_cache(maxsize=1)
+def _per_kode() -> dict[str, Periode]:
+    """Code → period (the codes are unique across periodisations, so the first match is the only one)."""
+    hasil: dict[str, Periode] = {}
+    for p in semua_periode():
+        hasil.setdefault(p.kode, p)
+    return hasil
