@@ -87,6 +87,8 @@ _ASCII = frozenset("0123456789")
 
 def _digit_ascii(teks: str) -> str | None:
     """``teks`` with every Unicode decimal digit (full-width, Arabic-Indic, …) as ASCII; None if not all digits."""
+    if teks.isascii() and (teks.isdigit() or not teks):
+        return teks  # the common NIP: ASCII digits are their own ASCII form
     hasil = []
     for c in teks:
         d = unicodedata.decimal(c, None)

@@ -6,6 +6,7 @@ one over the inputs where they could part: every label spelling, signed zeros, h
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import ROUND_HALF_UP, Context, Decimal, getcontext, localcontext
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from skpxl.core import enums
 from skpxl.core.enums import SINONIM, Label, kunci
 from skpxl.core.isian import _TEKS_CACHE, _baca_teks, _baca_teks_cache, baca_bilangan
+from skpxl.core.nip import _digit_ascii
 from skpxl.core.numbers import KONTEKS, dalam_konteks, format_angka
 
 # --- Label.cari / Label.sinonim: one dict per class instead of a scan --------------------------------------
@@ -160,3 +162,21 @@ def test_decimal_cells_keep_their_own_value() -> None:
     for d in (Decimal("5"), Decimal("5.0"), Decimal("0"), Decimal("-0")):
         b = baca_bilangan(d)
         assert b is not None and b.nilai is d
+
+
+# --- NIP digits: ASCII text skips the per-character Unicode lookup ------------------------------------------
+
+
+def _digit_polos(teks: str) -> str | None:
+    hasil = []
+    for c in teks:
+        d = unicodedata.decimal(c, None)
+        if d is None:
+            return None
+        hasil.append(str(d))
+    return "".join(hasil)
+
+
+@given(st.text(alphabet="0123456789 a'.\u00b2\uff11\u0661", max_size=20) | st.from_regex(r"\d{18}", fullmatch=True))
+def test_nip_digits_equal_the_unicode_lookup(teks: str) -> None:
+    assert _digit_ascii(teks) == _digit_polos(teks)
