@@ -18,10 +18,12 @@ Each worker is a separate process that takes one file at a time from its parent:
 
 Each worker has up to :data:`DALAM_ANTRIAN` files in flight (it starts the next file while the
 parent handles the last result, so no worker waits on a round trip); the hard deadline runs from the
-moment a file becomes the worker's current one. A worker given up takes only its current file with
-it: the files queued behind it go to another worker. Results come back in input order through a
-bounded reorder window, so the recap is the same as in-process and still streamed. Sources are only
-read.
+moment a file becomes the worker's current one. The parent wakes at most every :data:`JEDA` seconds and
+takes every result that arrived meanwhile: a wake-up per result cost the parent more CPU than the
+results themselves (it runs cache-cold after the workers), and the queued files keep the workers busy.
+A worker given up takes only its current file with it: the files queued behind it go to another worker.
+Results come back in input order through a bounded reorder window, so the recap is the same as
+in-process and still streamed. Sources are only read.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from skpxl.batch.pekerja import TENGGANG, siapkan_pekerja
 from skpxl.buku.pengaman import BATAS_MEMORI_PEKERJA, BATAS_WAKTU_BERKAS, pesan_mati, pesan_waktu_habis
 from skpxl.core.errors import InputTidakValid
 
-__all__ = ["BATAS_MULAI", "DALAM_ANTRIAN", "JENDELA", "TENGGANG", "jalankan_diawasi"]
+__all__ = ["BATAS_MULAI", "DALAM_ANTRIAN", "JEDA", "JENDELA", "TENGGANG", "jalankan_diawasi"]
 
 BATAS_MULAI = 120.0
 """Seconds a new worker may take to start (a spawned worker on Windows imports skpxl first)."""
@@ -50,8 +52,10 @@ JENDELA = 256
 """Files dispatched ahead of the oldest unfinished one (bounds the reorder buffer)."""
 GAGAL_MULAI = 3
 """Consecutive workers that die before being ready: the run stops with a message."""
-DALAM_ANTRIAN = 2
-"""Files sent to one worker ahead of its results (the running one and the next)."""
+DALAM_ANTRIAN = 8
+"""Files sent to one worker ahead of its results: the running one and enough to last through a :data:`JEDA`."""
+JEDA = 0.02
+"""Least seconds between two wake-ups of the parent (results gather meanwhile; a deadline is never overslept)."""
 
 
 def _pekerja(conn: Connection, periode: str | None, batas_waktu: float | None, batas_memori: int | None) -> None:
@@ -127,6 +131,7 @@ def jalankan_diawasi(
     hasil: dict[int, HasilBerkas] = {}
     ulang: deque[int] = deque()  # files queued on a worker that was given up: sent again first
     berikut = 0  # next index to yield
+    bangun = -math.inf  # when the parent last woke from waiting
     kirim = 0  # next index to dispatch
     gagal_mulai = 0
     tunggu_pada: list[Any] = []  # connections and sentinels, rebuilt only when a worker is replaced
@@ -140,31 +145,38 @@ def jalankan_diawasi(
         while berikut < len(items):
             sekarang = time.monotonic()
             mati: set[int] = set()
-            for n, w in enumerate(pekerja):
-                while (
-                    w.siap
-                    and len(w.tugas) < DALAM_ANTRIAN
-                    and (ulang or (kirim < len(items) and kirim - berikut < JENDELA))
-                ):
-                    i = ulang[0] if ulang else kirim
-                    path, relatif = items[i]
-                    try:
-                        w.conn.send((i, path, relatif))
-                    except (OSError, ValueError):
-                        mati.add(n)  # died while idle; replaced below, the file goes to another worker
-                        break
-                    if ulang:
-                        ulang.popleft()
-                    else:
-                        kirim += 1
-                    if not w.tugas:
-                        w.tenggat = sekarang + keras
-                    w.tugas.append((i, relatif))
+            # Each file goes to the least loaded ready worker, so a small batch is shared out evenly; the deep
+            # queue only once every worker is ready (the first one up must not take the whole folder).
+            batas = DALAM_ANTRIAN if all(w.siap for w in pekerja) else 2
+            while ulang or (kirim < len(items) and kirim - berikut < JENDELA):
+                bebas = [n for n, w in enumerate(pekerja) if w.siap and n not in mati and len(w.tugas) < batas]
+                if not bebas:
+                    break
+                n = min(bebas, key=lambda m: len(pekerja[m].tugas))
+                w = pekerja[n]
+                i = ulang[0] if ulang else kirim
+                path, relatif = items[i]
+                try:
+                    w.conn.send((i, path, relatif))
+                except (OSError, ValueError):
+                    mati.add(n)  # died while idle; replaced below, the file goes to another worker
+                    continue
+                if ulang:
+                    ulang.popleft()
+                else:
+                    kirim += 1
+                if not w.tugas:
+                    w.tenggat = sekarang + keras
+                w.tugas.append((i, relatif))
             if not mati:
                 tenggat = min((w.tenggat for w in pekerja if w.tugas or not w.siap), default=math.inf)
                 tunggu = None if tenggat == math.inf else max(0.0, tenggat - sekarang)
+                jeda = JEDA - (sekarang - bangun)
+                if jeda > 0 and (tunggu is None or jeda < tunggu):
+                    time.sleep(jeda)  # let results gather (see JEDA); never past a deadline
+                    tunggu = None if tunggu is None else tunggu - jeda
                 wait(tunggu_pada, tunggu)
-            sekarang = time.monotonic()
+            sekarang = bangun = time.monotonic()
             for n, w in enumerate(pekerja):
                 sebab: str | None = None
                 try:
