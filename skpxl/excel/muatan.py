@@ -248,16 +248,15 @@ def ke_muatan(hasil: HasilAksi, muatan: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def xlwings_remote() -> ModuleType:
-    """xlwings (imported without pandas/numpy when not loaded yet) with its remote engine registered.
+    """xlwings with its remote engine registered, both imported without pandas/numpy when those are not loaded yet.
 
     The remote engine is xlwings PRO: the caller sets ``XLWINGS_LICENSE_KEY`` (``noncommercial`` is
     accepted offline) before the first call; skpxl itself never sets or needs a key.
     """
-    from skpxl.excel.xlimport import impor_xlwings
+    from skpxl.excel.xlimport import impor_tanpa, impor_xlwings
 
     xw = impor_xlwings()
     if not any(e.name == "remote" for e in xw.engines):
-        from xlwings.pro import _xlremote  # validates the licence key on import
-
+        _xlremote = impor_tanpa("xlwings.pro._xlremote")  # validates the licence key on import
         xw.engines.add(xw.Engine(impl=_xlremote.engine))
     return xw
