@@ -177,3 +177,72 @@ def test_tulisan_ditolak_satu_kalimat(
     with pytest.raises(TulisanDitolak, match="Unprotect Sheet"):
         wb.set_fill("SKP", "A1", "#FFFFFF")
     assert wb.read_block("SKP", "B2") == [["Rina"]]  # nothing recorded for a refused write
+
+
+class _Hitung:
+    """The real book, counting ``Sheet.range`` calls (each one a round trip to Excel on the desktop)."""
+
+    def __init__(self, book: Any) -> None:
+        self._book = book
+        self.range = 0
+
+    def __getattr__(self, nama: str) -> Any:
+        return getattr(self._book, nama)
+
+    @property
+    def sheets(self) -> Any:
+        penghitung = self
+
+        class _Lembar:
+            def __init__(self, sheet: Any) -> None:
+                self._sheet = sheet
+
+            def __getattr__(self, nama: str) -> Any:
+                return getattr(self._sheet, nama)
+
+            def range(self, *a: Any) -> Any:
+                penghitung.range += 1
+                return self._sheet.range(*a)
+
+        class _Daftar:
+            def __iter__(self) -> Any:
+                return iter(penghitung._book.sheets)
+
+            def __getitem__(self, k: Any) -> Any:
+                return _Lembar(penghitung._book.sheets[k])
+
+        return _Daftar()
+
+
+def test_formulir_dibaca_sekali_per_lembar(xw: ModuleType) -> None:
+    """baca_form asks for ~90 cells and blocks; the adapter reads each form sheet once and gives the same form."""
+    from skpxl.buku.adapters.openpyxl_adapter import buka
+    from skpxl.buku.form_io import baca_form
+    from skpxl.excel.muatan import muatan_dari_berkas
+    from tests.bantu.korpus import CONTOH
+
+    berkas = sorted(CONTOH.glob("*.xlsx"))[0]
+    book = _Hitung(xw.Book(json=muatan_dari_berkas(berkas)))
+    wb = XlwingsWorkbook(book)
+    form = baca_form(wb)
+    lembar_bernama = {r.sheet for r in wb.names().values()}
+    assert 0 < book.range <= len(lembar_bernama)
+    assert form == baca_form(buka(berkas, read_only=True))
+
+
+def test_nama_jauh_tidak_dibaca_sebagai_satu_blok(xw: ModuleType) -> None:
+    from skpxl.buku.adapters.xlwings_adapter import SEL_SALINAN_MAKS
+
+    muatan = _muatan(xw)
+    muatan["names"].append(
+        {"name": "JAUH", "sheet_index": 0, "address": f"A{SEL_SALINAN_MAKS + 1}", "scope_sheet_name": None,
+         "scope_sheet_index": None, "book_scope": True}
+    )  # fmt: skip
+    book = _Hitung(xw.Book(json=muatan))
+    wb = XlwingsWorkbook(book)
+    assert wb.read_block("SKP", "B2") == [["Rina"]] and wb.read_block("SKP", "A1") == [["Nama"]]
+    assert wb.read_block("EVALUASI AKHIR", "A1:B1") == [["a", 1]] and wb.read_block("EVALUASI AKHIR", "C1") == [[2.5]]
+    assert book.range == 3  # SKP cell by cell (its names span more than the cap), EVALUASI AKHIR once
+    wb.write_block("EVALUASI AKHIR", "C2", [["x"]])
+    assert wb.read_block("EVALUASI AKHIR", "B2:C2") == [[True, "x"]]
+    assert book.range == 5  # the write, then a fresh read: a sheet written to is read from the engine again

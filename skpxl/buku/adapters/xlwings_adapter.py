@@ -26,6 +26,12 @@ is given, so importing it is free.
 
 Behaviour worth knowing:
 
+* **One read per sheet.** A run reads each form sheet once: the block spanning the sheet's defined
+  names (every cell the reader looks at lies inside it), kept for the run and sliced for every
+  read inside it. On the desktop each read is a round trip to Excel, and the form reader asks
+  for ~90 cells and blocks per click. A block larger than :data:`SEL_SALINAN_MAKS` cells (a name
+  far away) is not read whole; reads outside the block, and every read of a sheet after this
+  run wrote to it, go to the engine as before.
 * **Reads see this run's writes.** The remote engine reads from the payload the client sent and
   queues writes as actions, so a cell written (or a sheet cleared) earlier in a run would still
   read as before. The adapter keeps what it wrote in an overlay and answers reads from it; on
@@ -57,7 +63,7 @@ from skpxl.buku.adapters.base import Block, CellValue, Ref
 from skpxl.buku.layout import rentang, tautan_internal, urai_rentang, urai_rujukan_excel, urai_sel
 from skpxl.core.errors import SkpxlError
 
-__all__ = ["TulisanDitolak", "XlwingsWorkbook", "perlu_apostrof", "rumus_tautan"]
+__all__ = ["SEL_SALINAN_MAKS", "TulisanDitolak", "XlwingsWorkbook", "perlu_apostrof", "rumus_tautan"]
 
 # Strings Excel would not keep as the same text when written as a cell value: formulas and
 # signs ("=", "+", "-", "@"), a leading apostrophe (it would be eaten), anything starting with
@@ -85,6 +91,8 @@ _TEKS_BERISIKO = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _BATAS_PRESISI = 10**15  # Excel keeps 15 significant digits
+SEL_SALINAN_MAKS = 20_000
+"""Largest block (cells) read whole for a sheet's defined names; a form sheet spans a few thousand."""
 _PANJANG_TEKS_TAUTAN = 255  # HYPERLINK's friendly_name limit
 
 
@@ -152,6 +160,8 @@ class XlwingsWorkbook:
         self._obj_lembar: dict[str, Any] = {}
         self._tertulis: dict[str, dict[tuple[int, int], CellValue]] = {}
         self._dikosongkan: set[str] = set()
+        self._kotak: dict[str, tuple[int, int, int, int]] | None = None
+        self._salinan: dict[str, list[list[Any]]] = {}
 
     @property
     def book(self) -> Any:
@@ -180,7 +190,7 @@ class XlwingsWorkbook:
 
     def read_block(self, sheet: str, ref: str) -> Block:
         r0, c0, r1, c1 = urai_rentang(ref)
-        mentah = self._sheet(sheet).range(ref).options(ndim=2).value
+        mentah = self._mentah(sheet, ref, (r0, c0, r1, c1))
         blok: Block = [[_dari_excel(v) for v in baris] for baris in mentah]
         # Pad defensively: a block is always rows × cols.
         lebar = c1 - c0 + 1
@@ -207,6 +217,7 @@ class XlwingsWorkbook:
         lembar = self._sheet(sheet)
         r0, c0 = urai_sel(top_left)
         lebar = {len(b) for b in baris}
+        self._salinan.pop(sheet, None)
         with _ditolak(sheet, top_left):
             if len(lebar) == 1:
                 lembar.range(top_left).value = [[_ke_excel(v) for v in b] for b in baris]
@@ -242,6 +253,7 @@ class XlwingsWorkbook:
 
     def clear_sheet(self, name: str) -> None:
         lembar = self._sheet(name)
+        self._salinan.pop(name, None)
         with _ditolak(name, None):
             lembar.clear()
         self._tertulis[name] = {}
@@ -251,6 +263,7 @@ class XlwingsWorkbook:
         r, c = urai_sel(cell)
         rumus = rumus_tautan(text, target_sheet, target_cell)
         lembar = self._sheet(sheet)
+        self._salinan.pop(sheet, None)
         with _ditolak(sheet, cell):
             lembar.range(cell).formula = rumus
         self._tertulis.setdefault(sheet, {})[(r, c)] = text[:_PANJANG_TEKS_TAUTAN] or None
@@ -262,6 +275,35 @@ class XlwingsWorkbook:
             self._book.save(os.fspath(path))
 
     # -- helpers
+    def _mentah(self, sheet: str, ref: str, area: tuple[int, int, int, int]) -> list[list[Any]]:
+        """The values xlwings reads for ``ref`` (0-based ``area``), from the sheet's block when it lies inside."""
+        r0, c0, r1, c1 = area
+        kotak = self._kotak_nama().get(sheet)
+        if kotak is None or not (kotak[0] <= r0 and kotak[1] <= c0 and r1 <= kotak[2] and c1 <= kotak[3]):
+            return list(self._sheet(sheet).range(ref).options(ndim=2).value)
+        k0, l0, k1, l1 = kotak
+        salinan = self._salinan.get(sheet)
+        if salinan is None:
+            lebar = l1 - l0 + 1
+            dibaca = self._sheet(sheet).range(rentang(k0, l0, k1, l1)).options(ndim=2).value
+            salinan = [(list(b) + [None] * lebar)[:lebar] for b in dibaca]
+            salinan = (salinan + [[None] * lebar for _ in range(k1 - k0 + 1)])[: k1 - k0 + 1]
+            self._salinan[sheet] = salinan
+        return [b[c0 - l0 : c1 - l0 + 1] for b in salinan[r0 - k0 : r1 - k0 + 1]]
+
+    def _kotak_nama(self) -> dict[str, tuple[int, int, int, int]]:
+        """Per sheet, the 0-based block spanning its defined names, when it has at most SEL_SALINAN_MAKS cells."""
+        if self._kotak is None:
+            kotak: dict[str, tuple[int, int, int, int]] = {}
+            for ref in self.names().values():
+                r0, c0, r1, c1 = urai_rentang(ref.ref)
+                k = kotak.get(ref.sheet)
+                kotak[ref.sheet] = (
+                    (r0, c0, r1, c1) if k is None else (min(k[0], r0), min(k[1], c0), max(k[2], r1), max(k[3], c1))
+                )
+            self._kotak = {s: k for s, k in kotak.items() if (k[2] - k[0] + 1) * (k[3] - k[1] + 1) <= SEL_SALINAN_MAKS}
+        return self._kotak
+
     def _daftar_lembar(self) -> list[str]:
         if self._lembar is None:
             self._lembar = [str(s.name) for s in self._book.sheets]
