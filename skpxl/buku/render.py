@@ -37,19 +37,31 @@ def _baris_awal(ref: Ref) -> int:
     return r0 + 1  # 1-based row of the region's first (header) row
 
 
-def _kolom(ref: Ref) -> str:
-    _, c0, _, _ = L.urai_rentang(ref.ref)
-    return L.huruf_kolom(c0)
-
-
 def _nilai(x: object) -> CellValue:
     return None if x is None else str(x)
 
 
-def _tulis_nama(wb: Workbook, names: Mapping[str, Ref], nama: str, nilai: CellValue) -> None:
-    ref = names.get(nama)
-    if ref is not None:
-        wb.write_block(ref.sheet, ref.ref.split(":")[0], [[nilai]])
+def _tulis_nama(wb: Workbook, names: Mapping[str, Ref], nilai: Mapping[str, CellValue]) -> None:
+    """Write each value into the (top-left) cell of its defined name; names the workbook lacks are skipped.
+
+    Cells that sit one under another in the same column go out as one block: the same cells, fewer writes
+    (each write is a round trip to Excel on the desktop).
+    """
+    sel: dict[tuple[str, int, int], CellValue] = {}
+    for nama, v in nilai.items():
+        ref = names.get(nama)
+        if ref is not None:
+            r, c = L.urai_sel(ref.ref.split(":")[0])
+            sel[(ref.sheet, c, r)] = v
+    urut = sorted(sel)
+    i = 0
+    while i < len(urut):
+        lembar, c, r = urut[i]
+        j = i + 1
+        while j < len(urut) and urut[j] == (lembar, c, r + j - i):
+            j += 1
+        wb.write_block(lembar, L.sel(r, c), [[sel[k]] for k in urut[i:j]])
+        i = j
 
 
 def hapus_sorotan_lama(wb: Workbook) -> None:
@@ -153,9 +165,16 @@ def _tulis_kolom_periode(wb: Workbook, names: Mapping[str, Ref], form: SkpForm, 
         isi["PENJELASAN_CAPAIAN"][k] = h.penjelasan
         if h.iki == 0:
             isi["KATEGORI_RHK"][k] = _nilai(rhk_per_indeks[h.rhk].kategori)
-    for nama_kolom, ref in kolom.items():
-        if ref is not None:
-            wb.write_block(tabel_ev.sheet, f"{_kolom(ref)}{badan_ev}", [[v] for v in isi[nama_kolom]])
+    # Side-by-side columns (CAPAIAN_IKI … PENJELASAN_CAPAIAN in the template) go out as one block: fewer writes.
+    urut = sorted((L.urai_rentang(ref.ref)[1], k) for k, ref in kolom.items() if ref is not None)
+    i = 0
+    while i < len(urut):
+        j = i + 1
+        while j < len(urut) and urut[j][0] == urut[i][0] + j - i:
+            j += 1
+        blok = [[isi[k][b] for _, k in urut[i:j]] for b in range(n_badan)]
+        wb.write_block(tabel_ev.sheet, f"{L.huruf_kolom(urut[i][0])}{badan_ev}", blok)
+        i = j
 
 
 def tulis_hasil_hitung(
@@ -175,19 +194,24 @@ def tulis_hasil_hitung(
             "ANGKA_KREDIT": None if hp.angka_kredit is None else float(hp.angka_kredit),
             "PENJELASAN_ANGKA_KREDIT": hp.penjelasan_angka_kredit or None,
         }
-        for dasar, v in nilai.items():
-            _tulis_nama(wb, names, L.nama(dasar, kode), v)
+        _tulis_nama(wb, names, {L.nama(dasar, kode): v for dasar, v in nilai.items()})
         _tulis_kolom_periode(wb, names, form, hp)
     dok = periode_dokumen if periode_dokumen in hasil.periode else AKHIR
     hp = hasil.periode[dok]
     ev = form.evaluasi.get(dok)
-    _tulis_nama(wb, names, "DOKUMEN_PERIODE", _teks_periode(form, hp))
-    _tulis_nama(wb, names, "DOKUMEN_PREDIKAT_ORGANISASI", _nilai(hp.predikat_organisasi))
-    _tulis_nama(wb, names, "DOKUMEN_PREDIKAT", _nilai(hp.predikat))
-    _tulis_nama(wb, names, "DOKUMEN_CATATAN", ev.catatan if ev and ev.catatan else None)
-    _tulis_nama(wb, names, "HITUNG_PAKET_ATURAN", hasil.paket.stempel)
-    _tulis_nama(wb, names, "HITUNG_WAKTU", f"{waktu:%d/%m/%Y %H:%M:%S}")
-    _tulis_nama(wb, names, "HITUNG_PERIODE", dok)
+    _tulis_nama(
+        wb,
+        names,
+        {
+            "DOKUMEN_PERIODE": _teks_periode(form, hp),
+            "DOKUMEN_PREDIKAT_ORGANISASI": _nilai(hp.predikat_organisasi),
+            "DOKUMEN_PREDIKAT": _nilai(hp.predikat),
+            "DOKUMEN_CATATAN": ev.catatan if ev and ev.catatan else None,
+            "HITUNG_PAKET_ATURAN": hasil.paket.stempel,
+            "HITUNG_WAKTU": f"{waktu:%d/%m/%Y %H:%M:%S}",
+            "HITUNG_PERIODE": dok,
+        },
+    )
     if isinstance(wb, Penata):  # texts written above may need taller rows (merged cells never grow by themselves)
         for lembar, akhir in _baris_terakhir(names).items():
             wb.paskan_tinggi(lembar, f"A1:{L.huruf_kolom(L.lebar_tabel(L.KOLOM_EVALUASI) - 1)}{akhir}")
