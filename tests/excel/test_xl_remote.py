@@ -274,3 +274,29 @@ def test_lembar_dilindungi_pesan_jelas(xw: ModuleType, monkeypatch: pytest.Monke
     _, hasil = klik(xw, payload(BERKAS[0]), "hitung")
     [(pesan, _, mode)] = hasil.pesan
     assert mode == "critical" and pesan.startswith("Excel menolak menulis ke lembar 'EVALUASI") and "Unprotect" in pesan
+
+
+def test_klik_jarang_memanggil_gc_dan_ambangnya_pulih(xw: ModuleType) -> None:
+    """During a click the cyclic collector runs rarely (a cold click at its default threshold ran it ~110 times, ~30 ms)
+    and its threshold is the caller's again afterwards."""
+    import gc
+
+    import skpxl.xl
+
+    koleksi: list[int] = []
+
+    def catat(fase: str, _info: dict[str, int]) -> None:
+        if fase == "start":
+            koleksi.append(gc.get_threshold()[0])
+
+    book = xw.Book(json=payload(BERKAS[0]))
+    book.set_mock_caller()
+    sebelum = gc.get_threshold()
+    gc.callbacks.append(catat)
+    try:
+        skpxl.xl.hitung()
+    finally:
+        gc.callbacks.remove(catat)
+    assert gc.get_threshold() == sebelum
+    assert book.json()["actions"][-1]["func"] == "alert"
+    assert len([k for k in koleksi if k == sebelum[0]]) <= 1, koleksi  # at most one, when the threshold is restored
