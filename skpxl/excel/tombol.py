@@ -33,18 +33,17 @@ Importing this module imports xlwings without pandas/numpy (see :mod:`skpxl.exce
 from __future__ import annotations
 
 import contextlib
-import gc
 import platform
 import sys
 import traceback
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from skpxl.excel.xlimport import impor_xlwings
+from skpxl.excel.xlimport import gc_jarang, impor_xlwings
 
 if TYPE_CHECKING:
     from skpxl.buku.adapters.base import Workbook
@@ -56,11 +55,6 @@ __all__ = ["LEMBAR_PENGATURAN_XLWINGS", "alasan_ditolak", "hitung", "validasi"]
 
 JUDUL = "SKP"
 
-# A click allocates a few hundred thousand objects (pydantic and the rules are loaded by the first click of a
-# process), and at the collector's default threshold (700) their survivors are scanned again and again: ~110
-# collections, ~30 ms of a ~250 ms cold click. During a click the cyclic collector runs rarely, as mypy does during a
-# run; reference counting frees everything else as usual, and the setting is restored afterwards.
-AMBANG_GC = 50_000
 
 # Sheets xlwings reads settings from (interpreter, PYTHONPATH, licence key): skpxl.conf is the add-in's
 # PROJECT_NAME, xlwings.conf the template's and xlwings' own. Lower case; Excel compares sheet names so.
@@ -102,25 +96,13 @@ def _tombol(nama: str, kerja: Callable[[Workbook], Laporan]) -> None:
             "jalankan dari tombol di Excel."
         )
         return
-    with warnings.catch_warnings(), _gc_jarang():
+    with warnings.catch_warnings(), gc_jarang():
         warnings.simplefilter("ignore")
         pesan, mode = _jalankan(nama, book, kerja)
         try:
             book.app.alert(pesan, title=judul, mode=mode)
         except Exception:
             _tanpa_kotak_pesan(pesan)
-
-
-@contextlib.contextmanager
-def _gc_jarang() -> Iterator[None]:
-    """The cyclic collector's first threshold raised to AMBANG_GC for the block (left alone when it is off)."""
-    ambang = gc.get_threshold()
-    if 0 < ambang[0] < AMBANG_GC:
-        gc.set_threshold(AMBANG_GC, *ambang[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*ambang)
 
 
 def _jalankan(nama: str, book: Any, kerja: Callable[[Workbook], Laporan]) -> tuple[str, str]:

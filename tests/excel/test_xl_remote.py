@@ -277,8 +277,8 @@ def test_lembar_dilindungi_pesan_jelas(xw: ModuleType, monkeypatch: pytest.Monke
 
 
 def test_klik_jarang_memanggil_gc_dan_ambangnya_pulih(xw: ModuleType) -> None:
-    """During a click the cyclic collector runs rarely (a cold click at its default threshold ran it ~110 times, ~30 ms)
-    and its threshold is the caller's again afterwards."""
+    """During a click the cyclic collector runs rarely (a cold Validasi + Hitung at its default threshold ran it ~60
+    times) and its threshold is the caller's again afterwards."""
     import gc
 
     import skpxl.xl
