@@ -13,6 +13,11 @@ peak resident memory of the tree (sampled from /proc every 20 ms). Prints the ma
 average before and after) because on a shared machine wall times say as much about the neighbours
 as about skpxl. The README's batch table is copied from this output.
 
+The subprocesses run with bytecode caches (``PYTHONPYCACHEPREFIX`` in a temporary folder, the checkout
+untouched), as an installed skpxl has them (pip compiles on install): a machine that sets
+``PYTHONDONTWRITEBYTECODE`` would otherwise compile every skpxl module on every run (≈0.1 s). The
+first of the ``--ulang`` runs writes the caches; the best run is kept.
+
 Run: ``python benchmarks/bench_rekap.py [--n 2000] [--ulang 3] [--tanpa-naif]``
 """
 
@@ -31,6 +36,7 @@ import zipfile
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parents[1]
+_PYC = Path(tempfile.gettempdir()) / "skpxl-bench-pyc"
 
 
 def rss_pohon(pid: int) -> int:
@@ -68,7 +74,9 @@ def jalankan(cmd: list[str]) -> tuple[float, float, int, int]:
     """
     cpu0 = _cpu_anak()
     t0 = time.perf_counter()
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(AKAR), os.environ.get("PYTHONPATH", "")])}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = os.pathsep.join([str(AKAR), os.environ.get("PYTHONPATH", "")])
+    env["PYTHONPYCACHEPREFIX"] = str(_PYC)  # bytecode caches, as an installed skpxl has them (see the docstring)
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     puncak = 0
     selesai = threading.Event()

@@ -95,6 +95,13 @@ class _Pekerja:
         self.conn.close()
 
 
+def _impor_langkah() -> None:
+    """Load the modules the per-file step imports on first use."""
+    import skpxl.buku.adapters.calamine_reader
+    import skpxl.buku.pengaman
+    import skpxl.layanan.service  # noqa: F401
+
+
 def _nama(relatif: str) -> str:
     return relatif.rsplit("/", 1)[-1]
 
@@ -117,6 +124,7 @@ def jalankan_diawasi(
         return
     ctx = mp.get_context(konteks)
     keras = math.inf if batas_waktu is None else batas_waktu + TENGGANG
+    _impor_langkah()  # forked workers inherit what the parent has loaded (once here, not once per worker)
 
     def mulai() -> _Pekerja:
         induk, anak = ctx.Pipe()

@@ -62,6 +62,8 @@ _POTONGAN: dict[bytes, Potongan] = {}
 _DILIHAT: set[int] = set()  # hashes of pieces seen once: a piece is remembered when it comes again
 _MAKS_POTONGAN = 4_096  # pieces remembered per process (a few MB); the rows of a template are far fewer
 _MAKS_DILIHAT = 200_000
+_STRING: dict[bytes, str] = {}  # shared-string items already decoded (TidakPasti ones are not kept)
+_MAKS_STRING = 8_192
 
 _ANGKA = re.compile(rb"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _ENTITAS = re.compile(rb"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));")
@@ -231,7 +233,20 @@ def _daftar_si(xml: bytes) -> list[bytes] | None:
 
 
 def _string(isi: bytes) -> str:
-    """One shared-string item: plain text or rich-text runs (anything else: calamine's rules)."""
+    """One shared-string item: plain text or rich-text runs (anything else: calamine's rules).
+
+    Remembered by its bytes (bounded): the labels of a template come in every copy of the form.
+    """
+    s = _STRING.get(isi)
+    if s is None:
+        s = _string_baru(isi)
+        if len(_STRING) >= _MAKS_STRING:
+            _STRING.clear()
+        _STRING[isi] = s
+    return s
+
+
+def _string_baru(isi: bytes) -> str:
     if not isi:
         return ""
     polos = _SI_POLOS.fullmatch(isi)
