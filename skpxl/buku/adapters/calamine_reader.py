@@ -156,16 +156,23 @@ class CalamineReader:
     def sheet_names(self) -> Sequence[str]:
         return list(self._buku().sheet_names)
 
-    def read_block(self, sheet: str, ref: str) -> Block:
+    def _area(self, sheet: str, ref: str) -> tuple[tuple[int, int, int, int], Block | None]:
+        """The area of ``ref`` within the limits, and its block when the sheet is read through kisi (else None)."""
         if not _dalam_batas(ref):
             raise _di_luar_batas(self.path.name, sheet, ref)
-        r0, c0, r1, c1 = _rentang(ref)
+        letak = _rentang(ref)
         k = self._kisi(sheet)
         if k is not None:
             try:
-                return k.blok(r0, c0, r1, c1)
+                return letak, k.blok(*letak)
             except kisi.TidakPasti:
                 self._kisi_cache[sheet] = None  # a value only calamine reads exactly: calamine reads the sheet
+        return letak, None
+
+    def read_block(self, sheet: str, ref: str) -> Block:
+        (r0, c0, r1, c1), blok = self._area(sheet, ref)
+        if blok is not None:
+            return blok
         lebar = c1 - c0 + 1
         hasil: Block = []
         for baris in self._lembar(sheet)[r0 : r1 + 1]:
@@ -196,15 +203,9 @@ class CalamineReader:
             return [data[r][c] if r < len(data) and c < len(data[r]) else None for r, c in sel]
 
     def nilai_area(self, sheet: str, ref: str) -> Sequence[Sequence[Any]]:
-        if not _dalam_batas(ref):
-            raise _di_luar_batas(self.path.name, sheet, ref)
-        r0, c0, r1, c1 = _rentang(ref)
-        k = self._kisi(sheet)
-        if k is not None:
-            try:
-                return k.blok(r0, c0, r1, c1)
-            except kisi.TidakPasti:
-                self._kisi_cache[sheet] = None
+        (r0, c0, r1, c1), blok = self._area(sheet, ref)
+        if blok is not None:
+            return blok
         return list(map(_potong(c0, c1), self._lembar(sheet)[r0 : r1 + 1]))  # calamine's rows: "" for empty
 
     def close(self) -> None:
