@@ -349,15 +349,16 @@ def sel_kanonik(isi: bytes) -> list[Potongan] | None:
     same bytes, usually a template row in another copy of the form) is not matched again. Bounded:
     at most :data:`_MAKS_POTONGAN` pieces and :data:`_MAKS_DILIHAT` hashes per process.
     """
-    potongan = isi.split(b"<row ")
-    hasil: list[Potongan] = []
-    for i, p in enumerate(potongan):
-        x = _POTONGAN.get(p)
-        if x is None:
-            x = _potongan(p, awal=i == 0)
-            _ingat(p, x)
+    kepala, *potongan = isi.split(b"<row ")
+    x = _potongan(kepala, awal=True)  # not remembered: the same bytes after a "<row " would mean another thing
+    if not x[0]:
+        return None
+    hasil: list[Potongan] = [x]
+    for p in potongan:
+        x = _POTONGAN.get(p) or _potongan(p, awal=False)
         if not x[0]:
             return None
+        _ingat(p, x)
         hasil.append(x)
     return hasil
 
@@ -365,6 +366,8 @@ def sel_kanonik(isi: bytes) -> list[Potongan] | None:
 def _ingat(p: bytes, x: Potongan) -> None:
     """Remember a piece seen for the second time (template rows); a row of one person's data, seen once,
     costs only its hash."""
+    if p in _POTONGAN:
+        return
     h = hash(p)
     if h not in _DILIHAT:
         if len(_DILIHAT) >= _MAKS_DILIHAT:

@@ -236,6 +236,14 @@ def test_a_piece_seen_before_gives_the_same_cells_as_a_fresh_match() -> None:
     assert sum(len(p[2]) for p in pertama) == 3  # rows 1-3 have values
 
 
+def test_a_part_head_remembered_elsewhere_does_not_make_a_row_canonical() -> None:
+    """The bytes before the first row mean something else after a "<row ": never taken from memory there."""
+    isi = _KEPALA + EXCEL + _EKOR
+    for _ in range(3):
+        assert kisi.sel_kanonik(isi) is not None
+    assert kisi.sel_kanonik(_KEPALA + b"<row " + _KEPALA + EXCEL + _EKOR) is None
+
+
 # --------------------------------------------------------------------------- date formats, against calamine
 
 
