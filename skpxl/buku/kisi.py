@@ -205,7 +205,8 @@ class Bahan:
         self._si: list[bytes] | None = None if strings_xml is None else _daftar_si(strings_xml)
         self._strings: dict[int, str] = {}
         self._styles = styles_xml
-        self._gaya: tuple[frozenset[int], int] | bool | None = False  # False: not read yet
+        self._gaya: tuple[frozenset[int], int] | None = None
+        self._gaya_dibaca = False
         self.tanggal_1904 = date_1904(workbook_xml)
 
     def string(self, i: int) -> str:
@@ -217,9 +218,9 @@ class Bahan:
         return s
 
     def gaya_tanggal(self) -> tuple[frozenset[int], int]:
-        if self._gaya is False:
-            self._gaya = _gaya_tanggal(self._styles)
-        if self._gaya is None or self._gaya is True:
+        if not self._gaya_dibaca:
+            self._gaya, self._gaya_dibaca = _gaya_tanggal(self._styles), True
+        if self._gaya is None:
             raise TidakPasti
         return self._gaya
 
