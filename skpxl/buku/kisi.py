@@ -68,7 +68,6 @@ _MAKS_STRING = 8_192
 _ANGKA = re.compile(rb"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _ENTITAS = re.compile(rb"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));")
 _ENTITAS_NAMA = {b"amp": "&", b"lt": "<", b"gt": ">", b"quot": '"', b"apos": "'"}
-_SI = re.compile(rb"<si>(.*?)</si>|<si ?/>", re.DOTALL)
 _SI_POLOS = re.compile(rb'(<t(?: xml:space="preserve")?>[^<]*+)</t>|<t ?/>')
 _RUN = rb'<r>(?:<rPr>(?:[^<]|<(?!/rPr>))*+</rPr>)?(?:(<t(?: xml:space="preserve")?>[^<]*+)</t>|<t ?/>)</r>'
 _SI_RUN = re.compile(_RUN)
@@ -226,11 +225,19 @@ class Bahan:
 
 
 def _daftar_si(xml: bytes) -> list[bytes] | None:
-    """The raw items of the shared-string table, or None when one is not a plain ``<si>…</si>``."""
-    si = _SI.findall(xml)
-    if len(si) != xml.count(b"<si>") + xml.count(b"<si/>") + xml.count(b"<si />"):
-        return None
-    return si
+    """The raw items of the shared-string table, or None when one is not a plain ``<si>…</si>``.
+
+    Cut at each ``<si>`` (linear: an item that never closes, repeated, is not searched to the end each time).
+    """
+    if b"<si/" in xml or b"<si " in xml:
+        return None  # empty or attributed items: calamine's rules
+    hasil: list[bytes] = []
+    for potong in xml.split(b"<si>")[1:]:
+        akhir = potong.find(b"</si>")
+        if akhir == -1:
+            return None
+        hasil.append(potong[:akhir])
+    return hasil
 
 
 def _string(isi: bytes) -> str:

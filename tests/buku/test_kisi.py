@@ -7,8 +7,10 @@ reader (``CalamineReader.dari_periksa``, which uses the check's matches) and onc
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
+import time
 import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -242,6 +244,26 @@ def test_a_part_head_remembered_elsewhere_does_not_make_a_row_canonical() -> Non
     for _ in range(3):
         assert kisi.sel_kanonik(isi) is not None
     assert kisi.sel_kanonik(_KEPALA + b"<row " + _KEPALA + EXCEL + _EKOR) is None
+
+
+@pytest.mark.parametrize("ulang", [b"<si><t>a</t>", b"<si><r><t>a", b"<si>"])
+def test_a_shared_string_table_that_never_closes_costs_linear_time(ulang: bytes) -> None:
+    """Four times the items must cost well under sixteen times the time (the first version was quadratic:
+    8,000 unclosed items took 3.4 s)."""
+
+    def waktu(n: int) -> float:
+        xml = b"<sst>" + ulang * n + b"</sst>"
+        terbaik = float("inf")
+        for _ in range(3):
+            t = time.process_time()
+            bahan = kisi.Bahan(xml, b"", b"")
+            with contextlib.suppress(kisi.TidakPasti):
+                bahan.string(0)
+            terbaik = min(terbaik, time.process_time() - t)
+        return terbaik
+
+    kecil, besar = waktu(5_000), waktu(20_000)
+    assert besar < 0.5 and besar < 8 * max(kecil, 1e-3), (kecil, besar)
 
 
 # --------------------------------------------------------------------------- date formats, against calamine
