@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 __all__ = [
     "ATR_BIASA",
@@ -58,12 +58,45 @@ Baris = dict[int, dict[int, Sel]]
 """Cells with a value, by 0-based row and column."""
 # One piece of a worksheet part (split at "<row "): canonical?, cells certain (no cell twice)?, the cells.
 Potongan = tuple[bool, bool, Baris]
-_POTONGAN: dict[bytes, Potongan] = {}
+T = TypeVar("T")
+
+
+class _Ingatan(Generic[T]):
+    """A per-process memory keyed by bytes, bounded in entries and in key bytes (a crafted folder of huge
+    repeated rows must not make a worker hold gigabytes); emptied when full."""
+
+    def __init__(self, maks: int, maks_bita: int) -> None:
+        self.isi: dict[bytes, T] = {}
+        self.bita = 0
+        self.maks, self.maks_bita = maks, maks_bita
+
+    def __len__(self) -> int:
+        return len(self.isi)
+
+    def __contains__(self, kunci: bytes) -> bool:
+        return kunci in self.isi
+
+    def get(self, kunci: bytes) -> T | None:
+        return self.isi.get(kunci)
+
+    def simpan(self, kunci: bytes, nilai: T) -> None:
+        if len(kunci) > self.maks_bita:
+            return
+        if len(self.isi) >= self.maks or self.bita + len(kunci) > self.maks_bita:
+            self.clear()
+        self.isi[kunci] = nilai
+        self.bita += len(kunci)
+
+    def clear(self) -> None:
+        self.isi.clear()
+        self.bita = 0
+
+
+# Pieces (the rows of a template are ≈2,000 pieces, ≈1.5 MB) and decoded shared strings (TidakPasti ones not kept).
+_POTONGAN: _Ingatan[Potongan] = _Ingatan(4_096, 8 * 2**20)
+_STRING: _Ingatan[str] = _Ingatan(8_192, 2 * 2**20)
 _DILIHAT: set[int] = set()  # hashes of pieces seen once: a piece is remembered when it comes again
-_MAKS_POTONGAN = 4_096  # pieces remembered per process (a few MB); the rows of a template are far fewer
 _MAKS_DILIHAT = 200_000
-_STRING: dict[bytes, str] = {}  # shared-string items already decoded (TidakPasti ones are not kept)
-_MAKS_STRING = 8_192
 
 _ANGKA = re.compile(rb"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _ENTITAS = re.compile(rb"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));")
@@ -248,9 +281,7 @@ def _string(isi: bytes) -> str:
     s = _STRING.get(isi)
     if s is None:
         s = _string_baru(isi)
-        if len(_STRING) >= _MAKS_STRING:
-            _STRING.clear()
-        _STRING[isi] = s
+        _STRING.simpan(isi, s)
     return s
 
 
@@ -355,7 +386,7 @@ def sel_kanonik(isi: bytes) -> list[Potongan] | None:
 
     The part is cut at each ``<row `` and every piece is matched on its own; a piece seen before (the
     same bytes, usually a template row in another copy of the form) is not matched again. Bounded:
-    at most :data:`_MAKS_POTONGAN` pieces and :data:`_MAKS_DILIHAT` hashes per process.
+    at most 4,096 pieces of 8 MiB in all and :data:`_MAKS_DILIHAT` hashes per process.
     """
     kepala, *potongan = isi.split(b"<row ")
     x = _potongan(kepala, awal=True)  # not remembered: the same bytes after a "<row " would mean another thing
@@ -382,9 +413,7 @@ def _ingat(p: bytes, x: Potongan) -> None:
             _DILIHAT.clear()
         _DILIHAT.add(h)
         return
-    if len(_POTONGAN) >= _MAKS_POTONGAN:
-        _POTONGAN.clear()
-    _POTONGAN[p] = x
+    _POTONGAN.simpan(p, x)
 
 
 def _potongan(p: bytes, *, awal: bool) -> Potongan:

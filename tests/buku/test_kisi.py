@@ -266,6 +266,19 @@ def test_a_shared_string_table_that_never_closes_costs_linear_time(ulang: bytes)
     assert besar < 0.5 and besar < 8 * max(kecil, 1e-3), (kecil, besar)
 
 
+def test_the_piece_memory_is_bounded_in_bytes_not_only_in_entries() -> None:
+    """Huge rows that repeat (a crafted folder) never make a worker remember more than its byte budget."""
+    kisi._POTONGAN.clear()
+    kisi._DILIHAT.clear()
+    for i in range(40):
+        baris = b'r="1"><c r="A1" t="str"><v>' + str(i).encode() * 500_000 + b"</v></c></row>"
+        isi = _KEPALA + b"<row " + baris + _EKOR
+        for _ in range(3):
+            assert kisi.sel_kanonik(isi) is not None
+        assert sum(len(k) for k in kisi._POTONGAN.isi) <= 8 * 2**20
+    assert kisi._POTONGAN  # remembered, within the budget
+
+
 # --------------------------------------------------------------------------- date formats, against calamine
 
 
