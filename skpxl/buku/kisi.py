@@ -20,6 +20,8 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "Potongan",
     "Sel",
     "TidakPasti",
+    "daftar_si",
     "date_1904",
     "format_tanggal",
     "sel_kanonik",
@@ -56,8 +59,10 @@ BERPREFIKS = re.compile(rb":(?:c|row|mergeCell|hyperlink)[\s>/]")
 
 Baris = dict[int, dict[int, Sel]]
 """Cells with a value, by 0-based row and column."""
-# One piece of a worksheet part (split at "<row "): canonical?, cells certain (no cell twice)?, the cells.
-Potongan = tuple[bool, bool, Baris]
+# One piece of a worksheet part (split at "<row "): canonical?, cells certain (no cell twice)?, the cells
+# as (row, cells) pairs (a sheet's pieces become one dict in a single C call).
+Potongan = tuple[bool, bool, tuple[tuple[int, dict[int, Sel]], ...]]
+_PASTI, _ISI = itemgetter(1), itemgetter(2)
 T = TypeVar("T")
 
 
@@ -234,19 +239,20 @@ class Bahan:
     """What every sheet of one workbook shares: shared strings (converted when first used), styles, date system."""
 
     def __init__(self, strings_xml: bytes | None, styles_xml: bytes, workbook_xml: bytes) -> None:
-        self._si: list[bytes] | None = None if strings_xml is None else _daftar_si(strings_xml)
-        self._strings: dict[int, str] = {}
+        self._si = None if strings_xml is None else daftar_si(strings_xml)
+        self._strings: dict[bytes, str] = {}  # by the cell's raw index: the evaluation sheets repeat labels
         self._styles = styles_xml
         self._gaya: tuple[frozenset[int], int] | None = None
         self._gaya_dibaca = False
         self.tanggal_1904 = date_1904(workbook_xml)
 
-    def string(self, i: int) -> str:
-        s = self._strings.get(i)
+    def string(self, v: bytes) -> str:
+        """Shared string ``v`` (a cell's raw ``<v>``); IndexError for an index past the table's end."""
+        s = self._strings.get(v)
         if s is None:
-            if self._si is None:
+            if self._si is None or not v.isdigit() or len(v) > 9:
                 raise TidakPasti
-            s = self._strings[i] = _string(self._si[i])
+            s = self._strings[v] = _string(self._si[int(v)])
         return s
 
     def gaya_tanggal(self) -> tuple[frozenset[int], int]:
@@ -257,20 +263,24 @@ class Bahan:
         return self._gaya
 
 
-def _daftar_si(xml: bytes) -> list[bytes] | None:
-    """The raw items of the shared-string table, or None when one is not a plain ``<si>…</si>``.
+@lru_cache(maxsize=1)  # the check reads the template's identity from the same table just before the reader
+def daftar_si(xml: bytes) -> tuple[bytes, ...] | None:
+    """The raw items of a shared-string table, or None when one is not a plain ``<si>…</si>``.
 
-    Cut at each ``<si>`` (linear: an item that never closes, repeated, is not searched to the end each time).
+    None too when an item might not be where the split puts it (calamine counts items by their local
+    name): a prefixed ``<x:si>``, ``<si`` followed by anything but ``>`` (attributes, ``<si/>``, a line
+    break), a comment or CDATA section that could hide a ``<si>``. Cut at each ``<si>``: linear, an item
+    that never closes, repeated, is not searched to the end each time.
     """
-    if b"<si/" in xml or b"<si " in xml:
-        return None  # empty or attributed items: calamine's rules
+    if b":si" in xml or b"<!" in xml or xml.count(b"<si") != xml.count(b"<si>"):
+        return None
     hasil: list[bytes] = []
     for potong in xml.split(b"<si>")[1:]:
         akhir = potong.find(b"</si>")
         if akhir == -1:
             return None
         hasil.append(potong[:akhir])
-    return hasil
+    return tuple(hasil)
 
 
 def _string(isi: bytes) -> str:
@@ -316,26 +326,27 @@ class Kisi:
 
     def __init__(self, potongan: Sequence[Potongan], bahan: Bahan) -> None:
         self._bahan = bahan
-        baris: Baris = {}
-        for _, pasti, isi in potongan:
-            if not pasti:
-                raise TidakPasti  # a cell given twice: which one calamine keeps is its business
-            for r, sel in isi.items():
-                if r in baris:
-                    raise TidakPasti
-                baris[r] = sel  # shared with other files' pieces: never changed
+        if not all(map(_PASTI, potongan)):
+            raise TidakPasti  # a cell given twice: which one calamine keeps is its business
+        # the row dicts are shared with other files' pieces: never changed
+        baris: Baris = dict(chain.from_iterable(map(_ISI, potongan)))
+        if len(baris) != sum(map(len, map(_ISI, potongan))):
+            raise TidakPasti  # a row given in two pieces
         self._baris = baris
 
     def blok(self, r0: int, c0: int, r1: int, c1: int) -> list[list[Any]]:
         """Rows r0..r1, columns c0..c1 (0-based, inclusive) as the reader's block: None for empty."""
         lebar = c1 - c0 + 1
         hasil: list[list[Any]] = []
+        ambil, nilai = self._baris.get, self._nilai
         for r in range(r0, r1 + 1):
-            isi = self._baris.get(r)
-            if isi is None:
-                hasil.append([None] * lebar)
-            else:
-                hasil.append([None if (x := isi.get(c)) is None else self._nilai(x) for c in range(c0, c1 + 1)])
+            baris: list[Any] = [None] * lebar
+            isi = ambil(r)
+            if isi is not None:  # only the row's cells with a value: most columns of a row are empty
+                for c, x in isi.items():
+                    if c0 <= c <= c1:
+                        baris[c - c0] = nilai(x)
+            hasil.append(baris)
         return hasil
 
     def nilai(self, r: int, c: int) -> Any:
@@ -348,9 +359,7 @@ class Kisi:
         _, _, gaya, tipe, v, teks = sel
         try:
             if tipe == b"s":
-                if not v.isdigit() or len(v) > 9:
-                    raise TidakPasti
-                x: Any = self._bahan.string(int(v))
+                x: Any = self._bahan.string(v)
             elif not tipe or tipe == b"n":
                 if not (v.isdigit() or _ANGKA.fullmatch(v)):
                     raise TidakPasti  # NaN, inf, 1_000 …: calamine's rules
@@ -393,20 +402,21 @@ def sel_kanonik(isi: bytes) -> list[Potongan] | None:
     if not x[0]:
         return None
     hasil: list[Potongan] = [x]
+    ingat = _POTONGAN.isi.get  # ≈150 pieces per sheet: no method call per piece for what is remembered
     for p in potongan:
-        x = _POTONGAN.get(p) or _potongan(p, awal=False)
-        if not x[0]:
-            return None
-        _ingat(p, x)
-        hasil.append(x)
+        y = ingat(p)
+        if y is None:
+            y = _potongan(p, awal=False)
+            if not y[0]:
+                return None
+            _ingat(p, y)
+        hasil.append(y)
     return hasil
 
 
 def _ingat(p: bytes, x: Potongan) -> None:
     """Remember a piece seen for the second time (template rows); a row of one person's data, seen once,
     costs only its hash."""
-    if p in _POTONGAN:
-        return
     h = hash(p)
     if h not in _DILIHAT:
         if len(_DILIHAT) >= _MAKS_DILIHAT:
@@ -420,7 +430,7 @@ def _potongan(p: bytes, *, awal: bool) -> Potongan:
     try:
         p.decode("utf-8")  # calamine refuses a part that is not UTF-8, wherever the bad byte is
     except UnicodeDecodeError:
-        return False, False, {}
+        return False, False, ()
     semua = SEL.findall(p)
     utuh = (
         len(semua) == p.count(b"<c ")
@@ -428,11 +438,11 @@ def _potongan(p: bytes, *, awal: bool) -> Potongan:
         and BERPREFIKS.search(p) is None
     )
     if not utuh:
-        return False, False, {}
+        return False, False, ()
     baris: Baris = {}
     n = 0
     for x in semua:
         if x[4] or x[5]:  # empty cells and formulas without a cached value: calamine gives ""
             n += 1
             baris.setdefault(int(x[1]) - 1, {})[x[0][0] - 65] = x
-    return True, sum(len(b) for b in baris.values()) == n, baris
+    return True, sum(len(b) for b in baris.values()) == n, tuple(baris.items())

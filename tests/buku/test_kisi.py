@@ -166,6 +166,39 @@ def test_rich_text_runs_are_trimmed_run_by_run(tmp_path: Path) -> None:
     assert a == b and jalur["Sheet"] and a["Sheet"][0][0] == (str, "a b ")
 
 
+def _dengan_sst(sst: bytes) -> bytes:
+    """A workbook whose first sheet shows shared strings 0-2 in A1:C1, with ``sst`` as its shared-string table."""
+    keluar = io.BytesIO()
+    sel = b"".join(b'<c r="%s1" t="s"><v>%d</v></c>' % (k, i) for i, k in enumerate((b"A", b"B", b"C")))
+    baris = b'<row r="1">' + sel + b"</row>"
+    with zipfile.ZipFile(io.BytesIO(_dengan_lembar(baris))) as z, zipfile.ZipFile(keluar, "w") as o:
+        for n in z.namelist():
+            o.writestr(n, sst if n == "xl/sharedStrings.xml" else z.read(n))
+    return keluar.getvalue()
+
+
+_SST = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        b"<x:si><x:t>nol</x:t></x:si>",  # a prefixed item: calamine counts it by its local name
+        b"<si\n><t>nol</t></si>",  # white space before ">"
+        b'<si xml:lang="id"><t>nol</t></si>',
+        b"<!-- <si><t>bukan</t></si> --><si><t>nol</t></si>",  # a comment hiding an item
+        b"<si><t><![CDATA[<si>]]></t></si>",
+    ],
+)
+def test_shared_strings_a_split_would_miscount_read_as_calamine_reads_them(item: bytes, tmp_path: Path) -> None:
+    """The batch reader cuts a plain table at each <si>; any item that cut would miss or invent must not shift
+    the others (the first version read every string after a prefixed <x:si> as its neighbour's)."""
+    data = _dengan_sst(_SST + item + b"<si><t>satu</t></si><si><t>dua</t></si></sst>")
+    a, b, _ = _baca(data, tmp_path)
+    assert a == b
+    assert a["Sheet"][0][1:3] == [(str, "satu"), (str, "dua")]
+
+
 def test_excel_dialect_shared_formulas_strings_booleans_errors(tmp_path: Path) -> None:
     data = _dengan_lembar(EXCEL, strings=["Tiga &amp; empat"])
     a, b, jalur = _baca(data, tmp_path)
@@ -258,7 +291,7 @@ def test_a_shared_string_table_that_never_closes_costs_linear_time(ulang: bytes)
             t = time.process_time()
             bahan = kisi.Bahan(xml, b"", b"")
             with contextlib.suppress(kisi.TidakPasti):
-                bahan.string(0)
+                bahan.string(b"0")
             terbaik = min(terbaik, time.process_time() - t)
         return terbaik
 

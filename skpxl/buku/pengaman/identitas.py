@@ -10,6 +10,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 
+from skpxl.buku.kisi import daftar_si
 from skpxl.buku.layout import TEMPLATE_ID, TEMPLATE_VERSI, urai_rentang, urai_rujukan_excel
 
 from .batas import BATAS_BARIS, BATAS_KOLOM, BATAS_SEL, Tolak, huruf, ribuan
@@ -138,6 +139,9 @@ def nilai_sel(xml: bytes, ref: str | None, strings: bytes) -> str | None:
 
 def _teks_item(strings: bytes, n: int) -> str | None:
     """The text of shared string ``n`` (0-based); every search resumes after the last."""
+    items = daftar_si(strings)  # a plain table (every file from Excel): split once per file, shared with the reader
+    if items is not None:
+        return _teks_si(items[n].decode("utf-8", "replace")) if n < len(items) else None
     if b":si" not in strings and b"<si " not in strings and b"<si/" not in strings:
         bagian = strings.split(b"<si>", n + 1)  # plain <si>…</si> items, as Excel writes them: one C call
         if len(bagian) <= n + 1:
