@@ -338,14 +338,16 @@ class Kisi:
         """Rows r0..r1, columns c0..c1 (0-based, inclusive) as the reader's block: None for empty."""
         lebar = c1 - c0 + 1
         hasil: list[list[Any]] = []
-        ambil, nilai = self._baris.get, self._nilai
+        ambil, nilai, string = self._baris.get, self._nilai, self._bahan._strings.get
         for r in range(r0, r1 + 1):
             baris: list[Any] = [None] * lebar
             isi = ambil(r)
             if isi is not None:  # only the row's cells with a value: most columns of a row are empty
                 for c, x in isi.items():
                     if c0 <= c <= c1:
-                        baris[c - c0] = nilai(x)
+                        # a shared string already converted (most cells read are labels): no call per cell
+                        y = string(x[4]) if x[3] == b"s" else None
+                        baris[c - c0] = nilai(x) if y is None else y or None
             hasil.append(baris)
         return hasil
 

@@ -164,9 +164,14 @@ def baca_berkas(path: str | os.PathLike[str]) -> bytes:
     p = Path(path)
     nama = p.name
     try:
-        _cek_berkas(nama, os.stat(p))  # before open(): opening a FIFO would block
+        st = os.stat(p)
+        _cek_berkas(nama, st)  # before open(): opening a FIFO would block
         with open(p, "rb") as f:
-            data = f.read(BATAS_UKURAN_BERKAS + 1)  # the file may have grown since stat
+            # read() allocates what it is asked for up front: ask for the size seen (+1 byte to notice growth),
+            # then, only for a file that grew since stat, for the rest up to the limit
+            data = f.read(st.st_size + 1)
+            if len(data) > st.st_size:
+                data += f.read(BATAS_UKURAN_BERKAS + 1 - len(data))
     except OSError as e:
         raise BerkasTidakTerbaca(pesan_oserror(str(p) if isinstance(e, FileNotFoundError) else nama, e)) from e
     _cek_ukuran_berkas(nama, len(data))
