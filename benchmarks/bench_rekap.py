@@ -18,7 +18,11 @@ untouched), as an installed skpxl has them (pip compiles on install): a machine 
 ``PYTHONDONTWRITEBYTECODE`` would otherwise compile every skpxl module on every run (≈0.1 s). The
 first of the ``--ulang`` runs writes the caches; the best run is kept.
 
-Run: ``python benchmarks/bench_rekap.py [--n 2000] [--ulang 3] [--tanpa-naif]``
+Run: ``python benchmarks/bench_rekap.py [--n 2000] [--ulang 3] [--tanpa-naif] [--beragam]``
+
+``--beragam`` measures the varied corpus (:func:`skpxl.bangun.sintetis.buat_berkas_beragam`: every copy built
+with its own realisations, evidence links and feedback, so worksheet rows differ between files as between the
+people of a real unit); without it, the fast copies whose worksheets repeat per person (issue 16's corpus).
 """
 
 from __future__ import annotations
@@ -116,14 +120,17 @@ def main() -> None:
     ap.add_argument("--folder", type=Path, default=None)
     ap.add_argument("--tanpa-naif", action="store_true", help="skip (b), the slow naive baseline")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="which of (c) --jobs 1 and (d) --jobs 2 to run")
+    ap.add_argument("--beragam", action="store_true",
+                    help="the varied corpus (every copy built with its own realisations: rows differ per file)")  # fmt: skip
     args = ap.parse_args()
-    folder = args.folder or Path(tempfile.gettempdir()) / f"skpxl-bench-{args.n}"
+    jenis = "beragam-" if args.beragam else ""
+    folder = args.folder or Path(tempfile.gettempdir()) / f"skpxl-bench-{jenis}{args.n}"
     files = sorted(folder.rglob("*.xlsx")) if folder.exists() else []
     if len(files) != args.n:
-        from skpxl.bangun.sintetis import buat_berkas
+        from skpxl.bangun.sintetis import buat_berkas, buat_berkas_beragam
 
         t0 = time.perf_counter()
-        files = sorted(buat_berkas(folder, args.n))
+        files = sorted((buat_berkas_beragam if args.beragam else buat_berkas)(folder, args.n))
         print(f"generated {len(files)} workbooks in {time.perf_counter() - t0:.1f} s → {folder}")
     n = len(files)
     ukuran = sum(p.stat().st_size for p in files)
@@ -132,7 +139,8 @@ def main() -> None:
         f"machine: {os.cpu_count()} CPUs, {platform.machine()}, Python {platform.python_version()}, "
         f"load average {beban[0]:.2f} / {beban[1]:.2f} / {beban[2]:.2f} (1/5/15 min) at start"
     )
-    print(f"N = {n} workbooks, {ukuran / n / 1024:.1f} KiB each; each figure the best of {args.ulang} runs")
+    korpus = "varied (buat_berkas_beragam)" if args.beragam else "copies (buat_berkas: rows repeat per person)"
+    print(f"N = {n} workbooks, {korpus}, {ukuran / n / 1024:.1f} KiB each; each figure the best of {args.ulang} runs")
 
     def lantai() -> None:
         for p in files:
