@@ -120,8 +120,7 @@ def main() -> None:
     ap.add_argument("--folder", type=Path, default=None)
     ap.add_argument("--tanpa-naif", action="store_true", help="skip (b), the slow naive baseline")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="which of (c) --jobs 1 and (d) --jobs 2 to run")
-    ap.add_argument("--beragam", action="store_true",
-                    help="the varied corpus (every copy built with its own realisations: rows differ per file)")  # fmt: skip
+    ap.add_argument("--beragam", action="store_true", help="the varied corpus (rows differ per file)")
     args = ap.parse_args()
     jenis = "beragam-" if args.beragam else ""
     folder = args.folder or Path(tempfile.gettempdir()) / f"skpxl-bench-{jenis}{args.n}"

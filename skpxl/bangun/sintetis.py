@@ -14,8 +14,8 @@ between the people of a real unit (a benchmark on it does not profit from rows r
 from __future__ import annotations
 
 import io
-import zipfile
 import random
+import zipfile
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
