@@ -130,3 +130,43 @@ def test_the_checked_parts_are_what_the_reader_parses() -> None:
         assert a.sheet_names() == b.sheet_names()
         for lembar in b.sheet_names():
             assert a.read_block(lembar, "A1:M80") == b.read_block(lembar, "A1:M80"), lembar
+
+
+# Merged areas and the end of a sheet, as the fast path now finds them (searching from the end of the part).
+_ISI = b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>'
+_BLOK = b'<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>'
+_RAKSASA = b'<mergeCell ref="A1:XFD1048576"/>'
+
+
+@pytest.mark.parametrize(
+    ("isi", "cepat"),
+    [
+        (_ISI + _BLOK + b"</worksheet>", True),
+        (_ISI + b"</worksheet>", True),
+        (_ISI.replace(b"</sheetData>", _RAKSASA + b"</sheetData>") + _BLOK + b"</worksheet>", False),  # one before
+        (_ISI + _BLOK + _RAKSASA + b"</worksheet>", False),  # one after the block
+        (_ISI + _RAKSASA + b"</worksheet>", False),  # no block at all
+        (_ISI + _BLOK + _BLOK + b"</worksheet>", False),  # two blocks
+    ],
+)
+def test_merged_areas_outside_the_one_block_are_measured_exactly(isi: bytes, cepat: bool) -> None:
+    """Every merged area counts, wherever it is: the canonical fast path takes only one block."""
+    from skpxl.buku.pengaman.pindai import Ukuran, _ukur_cepat, ukur_lembar
+
+    assert _ukur_cepat(isi, Ukuran()) is cepat
+    if _RAKSASA in isi:  # the area reaches row 1,048,576: refused whichever path measured it
+        with pytest.raises(P.Tolak, match=r"memakai baris 1\.048\.576"):
+            ukur_lembar("xl/worksheets/sheet1.xml", "SKP", isi)
+    else:
+        assert ukur_lembar("xl/worksheets/sheet1.xml", "SKP", isi)[0] is not cepat  # measured tag by tag?
+
+
+@pytest.mark.parametrize(
+    "ekor", [b"</worksheet></worksheet>", b"</worksheet><x/></worksheet>", b"</worksheet> <a>", b""]
+)
+def test_a_sheet_must_end_with_its_only_closing_tag(ekor: bytes) -> None:
+    from skpxl.buku.pengaman.pindai import cek_akhir
+
+    with pytest.raises(P.Tolak, match="tidak berakhir dengan benar"):
+        cek_akhir("xl/worksheets/sheet1.xml", "SKP", _ISI + ekor)
+    cek_akhir("xl/worksheets/sheet1.xml", "SKP", _ISI + b"</worksheet>\r\n")
