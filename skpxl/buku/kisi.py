@@ -272,10 +272,13 @@ def daftar_si(xml: bytes) -> tuple[bytes, ...] | None:
     break), a comment or CDATA section that could hide a ``<si>``. Cut at each ``<si>``: linear, an item
     that never closes, repeated, is not searched to the end each time.
     """
-    if b":si" in xml or b"<!" in xml or xml.count(b"<si") != xml.count(b"<si>"):
+    if xml.rfind(b":si") != -1 or xml.rfind(b"<!") != -1:  # rfind: several times faster than "in" on XML
+        return None
+    potong_si = xml.split(b"<si>")
+    if len(potong_si) - 1 != xml.count(b"<si"):
         return None
     hasil: list[bytes] = []
-    for potong in xml.split(b"<si>")[1:]:
+    for potong in potong_si[1:]:
         akhir = potong.find(b"</si>")
         if akhir == -1:
             return None
