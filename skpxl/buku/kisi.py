@@ -106,7 +106,7 @@ _MAKS_DILIHAT = 200_000
 _ANGKA = re.compile(rb"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _ENTITAS = re.compile(rb"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));")
 _ENTITAS_NAMA = {b"amp": "&", b"lt": "<", b"gt": ">", b"quot": '"', b"apos": "'"}
-_SI_ITEM = re.compile(rb"<si>((?:[^<]++|<(?!/?si>))*+)</si>")
+_SI_ITEM = re.compile(rb"<si>([^<]*+(?:<(?!/?si>)[^<]*+)*+)</si>")  # body: up to the next <si> or </si>
 _SI_POLOS = re.compile(rb'(<t(?: xml:space="preserve")?>[^<]*+)</t>|<t ?/>')
 _RUN = rb'<r>(?:<rPr>(?:[^<]|<(?!/rPr>))*+</rPr>)?(?:(<t(?: xml:space="preserve")?>[^<]*+)</t>|<t ?/>)</r>'
 _SI_RUN = re.compile(_RUN)
@@ -275,11 +275,10 @@ def daftar_si(xml: bytes) -> tuple[bytes, ...] | None:
     """
     if xml.rfind(b":si") != -1 or xml.rfind(b"<!") != -1:  # rfind: several times faster than "in" on XML
         return None
-    n = xml.count(b"<si>")
-    if n != xml.count(b"<si"):
-        return None
-    hasil = _SI_ITEM.findall(xml)  # one C pass; an item that does not close before the next is left out
-    return tuple(hasil) if len(hasil) == n else None
+    # One C pass; an item that does not close before the next one is left out, and each match starts at its
+    # own "<si>": as many matches as "<si" in the table means every "<si" opens a plain item that closes.
+    hasil = _SI_ITEM.findall(xml)
+    return tuple(hasil) if len(hasil) == xml.count(b"<si") else None
 
 
 def _string(isi: bytes) -> str:

@@ -244,7 +244,7 @@ def _isi(arsip: Arsip, nama: str, templat: bool, simpan: bool) -> HasilPeriksa:
     buku = buku_b.decode("utf-8", "replace")
     folder = bagian_buku.rpartition("/")[0]
     rels_buku_part = rels_dari(bagian_buku)
-    rels_buku: list[tuple[str, str, str]] = []
+    rels_buku: tuple[tuple[str, str, str], ...] = ()
     if rels_buku_part in info:
         kept[rels_buku_part] = _xml_kecil(arsip, rels_buku_part)
         rels_buku = rels(kept[rels_buku_part].decode("utf-8", "replace"), folder)

@@ -312,8 +312,16 @@ def gabung(dasar: str, target: str) -> str:
     return "/".join(bagian)
 
 
-def rels(xml: str, dasar: str) -> list[tuple[str, str, str]]:
+_KECIL = 64 * 1024
+"""Parts up to this size are parsed once per process (the same template's parts repeat in every copy)."""
+
+
+def rels(xml: str, dasar: str) -> tuple[tuple[str, str, str], ...]:
     """(Id, Type, resolved target) of every internal relationship."""
+    return _rels_diingat(xml, dasar) if len(xml) <= _KECIL else _rels(xml, dasar)
+
+
+def _rels(xml: str, dasar: str) -> tuple[tuple[str, str, str], ...]:
     hasil = []
     for atr in _REL.findall(xml):
         if "External" in atr and atribut(atr).get("TargetMode", "").lower() == "external":
@@ -321,7 +329,10 @@ def rels(xml: str, dasar: str) -> list[tuple[str, str, str]]:
         a = {k: lepas_entitas(v or w) for k, v, w in _ATR_REL.findall(atr)}
         if "Target" in a:
             hasil.append((a.get("Id", ""), a.get("Type", ""), gabung(dasar, a["Target"])))
-    return hasil
+    return tuple(hasil)
+
+
+_rels_diingat = lru_cache(maxsize=64)(_rels)
 
 
 def rels_dari(part: str) -> str:
@@ -329,10 +340,13 @@ def rels_dari(part: str) -> str:
     return f"{folder}/_rels/{nama}.rels" if folder else f"_rels/{nama}.rels"
 
 
-def lembar_buku(buku: str) -> list[tuple[str | None, str | None]]:
+def lembar_buku(buku: str) -> tuple[tuple[str | None, str | None], ...]:
     """(r:id, name) of every <sheet> of the workbook part."""
-    hasil = []
-    for atr in _LEMBAR.findall(buku):
-        a = atribut(atr)
-        hasil.append((a.get("id"), a.get("name")))
-    return hasil
+    return _lembar_diingat(buku) if len(buku) <= _KECIL else _lembar_buku(buku)
+
+
+def _lembar_buku(buku: str) -> tuple[tuple[str | None, str | None], ...]:
+    return tuple((a.get("id"), a.get("name")) for a in map(atribut, _LEMBAR.findall(buku)))
+
+
+_lembar_diingat = lru_cache(maxsize=64)(_lembar_buku)
