@@ -452,10 +452,11 @@ def _ingat(p: bytes, x: Potongan) -> None:
 
 
 def _potongan(p: bytes, *, awal: bool) -> Potongan:
-    try:
-        p.decode("utf-8")  # calamine refuses a part that is not UTF-8, wherever the bad byte is
-    except UnicodeDecodeError:
-        return False, False, ()
+    if not p.isascii():  # ASCII is UTF-8; the test allocates nothing
+        try:
+            p.decode("utf-8")  # calamine refuses a part that is not UTF-8, wherever the bad byte is
+        except UnicodeDecodeError:
+            return False, False, ()
     semua = SEL.findall(p)
     utuh = (
         len(semua) == p.count(b"<c ")
@@ -464,10 +465,13 @@ def _potongan(p: bytes, *, awal: bool) -> Potongan:
     )
     if not utuh:
         return False, False, ()
+    nilai = [x for x in semua if x[4] or x[5]]  # empty cells and formulas without a cached value: calamine gives ""
+    if not nilai:
+        return True, True, ()
+    if len({x[1] for x in nilai}) == 1:  # one row, as a piece cut at "<row " usually is
+        sel = {x[0][0] - 65: x for x in nilai}
+        return True, len(sel) == len(nilai), ((int(nilai[0][1]) - 1, sel),)
     baris: Baris = {}
-    n = 0
-    for x in semua:
-        if x[4] or x[5]:  # empty cells and formulas without a cached value: calamine gives ""
-            n += 1
-            baris.setdefault(int(x[1]) - 1, {})[x[0][0] - 65] = x
-    return True, sum(len(b) for b in baris.values()) == n, tuple(baris.items())
+    for x in nilai:
+        baris.setdefault(int(x[1]) - 1, {})[x[0][0] - 65] = x
+    return True, sum(len(b) for b in baris.values()) == len(nilai), tuple(baris.items())
