@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import math
+import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
 
 from skpxl.batch.agregat import Agregat
 from skpxl.batch.langkah import BarisPegawai, HasilBerkas
@@ -61,6 +63,12 @@ FONT = "Arial"
 LEBAR_RINGKASAN = (24, 11, 11, 11, 11, *(9,) * 8)  # the table (A:E), then room for the 500 px chart
 LEBAR_TABEL_RINGKASAN = 5
 BARIS_GRAFIK = 17  # rows the 300 px chart covers
+
+# A text XlsxWriter writes in its own way: leading or trailing whitespace (xml:space), an escape sequence or a
+# control character (_xHHHH_), or a "<r>...</r>" it takes for rich text. Such a row goes through XlsxWriter.
+_TEKS_KHUSUS = re.compile(r"^\s|\s$|_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_TEKS_MAKS = 32767 // 2  # longer texts may need XlsxWriter's cut to 32,767 UTF-16 units
+_NAMA_KOLOM = tuple(xl_col_to_name(c) for c in range(26))  # no sheet here is wider
 
 # issue 19 sheets: short header words so the columns stay narrow enough to print at 8 pt or more
 KOLOM_PENILAI = ("NIP PENILAI", "NAMA PENILAI", "PEGAWAI", "DI ATAS", "SESUAI", "DI BAWAH", "BELUM DIBERI",
@@ -158,13 +166,10 @@ class PenulisRekap:
         if h > TINGGI_BAKU:
             ws.set_row(r, h)
 
-    def _teks(self, ws: Any, r: int, c: int, v: object, fmt: Any = None) -> None:
-        fmt = fmt or self.f_wrap
-        if v is None or v == "":
-            ws.write_blank(r, c, None, fmt)
-        else:  # a file name that is not valid UTF-8 is carried with surrogates; XML cannot hold them
-            s = str(v)
-            ws.write_string(r, c, s if s.isascii() else tanpa_surogat(s), fmt)  # ASCII has no surrogates
+    def _baris_teks(self, ws: Any, r: int, isi: Sequence[object], nip: int | None = None) -> None:
+        """A row of texts (an empty one a blank cell) wrapped at the top; column ``nip`` in the text format."""
+        f_teks, f_wrap = self.f_teks, self.f_wrap
+        _tulis_baris(ws, r, [(_isi_teks(v), f_teks if c == nip else f_wrap) for c, v in enumerate(isi)])
 
     def tambah(self, h: HasilBerkas) -> None:
         for kode, tingkat, lembar, sel, nilai, pesan in h.temuan:
@@ -172,7 +177,7 @@ class PenulisRekap:
 
     def _baris_pegawai(self, berkas: str, p: BarisPegawai) -> None:
         ws, r = self.pegawai, self.r_pegawai
-        teks: tuple[object, ...] = (
+        teks: tuple[str | None, ...] = (
             p.nip,
             p.nama,
             p.jabatan,
@@ -189,24 +194,24 @@ class PenulisRekap:
         )
         self._tinggi(ws, r, (*teks, None, p.predikat_organisasi, None, None, None, berkas), LEBAR_PEGAWAI,
                      BUNGKUS_PEGAWAI)  # fmt: skip
-        for c, v in enumerate(teks):
-            self._teks(ws, r, c, v, self.f_teks if c in (0, 7) else None)
-        if p.angka_kredit is None:
-            ws.write_blank(r, 13, None, self.f_atas)
-        else:
-            ws.write_number(r, 13, float(p.angka_kredit), self.f_atas)
-        self._teks(ws, r, 14, p.predikat_organisasi)
-        ws.write_number(r, 15, p.jumlah_kesalahan, self.f_atas)
-        ws.write_number(r, 16, p.jumlah_peringatan, self.f_atas)
-        ws.write_number(r, 17, p.jumlah_info, self.f_atas)
-        self._teks(ws, r, 18, berkas)
+        f_teks, f_wrap, f_atas = self.f_teks, self.f_wrap, self.f_atas
+        sel: list[tuple[str | float | None, Any]] = [
+            (_isi_teks(v), f_teks if c in (0, 7) else f_wrap) for c, v in enumerate(teks)
+        ]
+        sel += (
+            (None if p.angka_kredit is None else float(p.angka_kredit), f_atas),
+            (_isi_teks(p.predikat_organisasi), f_wrap),
+            (p.jumlah_kesalahan, f_atas),
+            (p.jumlah_peringatan, f_atas),
+            (p.jumlah_info, f_atas),
+            (_isi_teks(berkas), f_wrap),
+        )
+        _tulis_baris(ws, r, sel)
         self.r_pegawai += 1
 
     def _baris_temuan(self, berkas: str, isi: tuple[object, ...]) -> None:
         self._tinggi(self.temuan, self.r_temuan, (berkas, *isi), LEBAR_TEMUAN, BUNGKUS_TEMUAN)
-        self._teks(self.temuan, self.r_temuan, 0, berkas)
-        for c, v in enumerate(isi, start=1):
-            self._teks(self.temuan, self.r_temuan, c, v)
+        self._baris_teks(self.temuan, self.r_temuan, (berkas, *isi))
         self.r_temuan += 1
 
     def tutup(
@@ -253,8 +258,7 @@ class PenulisRekap:
         _cetak(ws, "Berkas Bermasalah")
         for r, (berkas, alasan) in enumerate(ag.bermasalah, start=1):
             self._tinggi(ws, r, (berkas, alasan), LEBAR_BERMASALAH, (0, 1))
-            self._teks(ws, r, 0, berkas)
-            self._teks(ws, r, 1, alasan)
+            self._baris_teks(ws, r, (berkas, alasan))
 
     def _kaskade(self, ag: Agregat) -> None:
         ws = self.kaskade
@@ -266,8 +270,7 @@ class PenulisRekap:
         for r, k in enumerate(ag.kaskade, start=1):
             isi = (k.berkas, k.nama, k.rhk, k.rhk_atasan, k.atasan, k.berkas_atasan, k.keterangan)
             self._tinggi(ws, r, isi, LEBAR_KASKADE, range(len(isi)))
-            for c, v in enumerate(isi):
-                self._teks(ws, r, c, v)
+            self._baris_teks(ws, r, isi)
         if not ag.kaskade:
             ws.write_string(1, 0, "Semua RHK yang diintervensi ditemukan pada SKP atasannya.", self.f_hijau)
 
@@ -285,8 +288,7 @@ class PenulisRekap:
         ]
         for r, isi in enumerate(baris, start=1):
             self._tinggi(ws, r, isi, LEBAR_ROSTER, (1, 2, 3))
-            for c, v in enumerate(isi):
-                self._teks(ws, r, c, v, self.f_teks if c == 0 else None)
+            self._baris_teks(ws, r, isi, nip=0)
 
     # --- issue 19: evaluator practice, monitoring, development needs (new sheets, after the others) ---
 
@@ -317,15 +319,17 @@ class PenulisRekap:
         for r, b in enumerate(baris, start=1):
             temuan = "; ".join(LABEL_TEMUAN_PENILAI.get(k, k) for k in b.temuan)
             self._tinggi(ws, r, (b.nip, b.nama, *(None,) * 12, temuan), LEBAR_PENILAI, (1, 14))
-            self._teks(ws, r, 0, b.nip, self.f_teks)
-            self._teks(ws, r, 1, b.nama)
             angka = (b.pegawai, *(b.rating[x] for x in Rating), b.belum_diberi, b.sama_usulan, b.di_atas_usulan,
                      b.di_bawah_usulan, b.periode_dinilai, b.periode_umpan_balik)  # fmt: skip
-            for c, v in enumerate(angka, start=2):
-                ws.write_number(r, c, v, self.f_atas)
-            _persen_atau_kosong(ws, r, 12, b.porsi_umpan_balik, self.f_persen_atas)
-            ws.write_number(r, 13, b.berkas_bertemuan, self.f_atas)
-            self._teks(ws, r, 14, temuan, self.f_merah if b.temuan else None)
+            porsi = b.porsi_umpan_balik
+            _tulis_baris(ws, r, [
+                (_isi_teks(b.nip), self.f_teks),
+                (_isi_teks(b.nama), self.f_wrap),
+                *((v, self.f_atas) for v in angka),
+                (None, None) if porsi is None else (float(porsi), self.f_persen_atas),  # no share: no cell
+                (b.berkas_bertemuan, self.f_atas),
+                (_isi_teks(temuan), self.f_merah if b.temuan else self.f_wrap),
+            ])  # fmt: skip
         if baris:
             ws.autofilter(0, 0, len(baris), len(KOLOM_PENILAI) - 1)
         self._catatan_bawah(ws, len(baris) + 2, CATATAN_PENILAI, LEBAR_PENILAI)
@@ -336,12 +340,14 @@ class PenulisRekap:
         blok: dict[str, list[int]] = {}
         for r, b in enumerate(baris, start=1):
             self._tinggi(ws, r, (b.unit, b.label), LEBAR_PEMANTAUAN, (0, 1))
-            self._teks(ws, r, 0, b.unit)
-            self._teks(ws, r, 1, b.label)
-            ws.write_number(r, 2, b.pegawai, self.f_atas)
-            for c, v in ((3, b.realisasi), (5, b.dinilai), (7, b.umpan_balik), (9, b.predikat)):
-                ws.write_number(r, c, v, self.f_atas)
-                ws.write_number(r, c + 1, v / b.pegawai if b.pegawai else 0, self.f_persen_atas)
+            sel: list[tuple[str | float | None, Any]] = [
+                (_isi_teks(b.unit), self.f_wrap),
+                (_isi_teks(b.label), self.f_wrap),
+                (b.pegawai, self.f_atas),
+            ]
+            for v in (b.realisasi, b.dinilai, b.umpan_balik, b.predikat):
+                sel += ((v, self.f_atas), (v / b.pegawai if b.pegawai else 0, self.f_persen_atas))
+            _tulis_baris(ws, r, sel)
             blok.setdefault(b.unit, []).append(r)
         r_grafik = len(baris) + 2  # charts below the table: the sheet prints one page wide
         for n_unit, (unit, rs) in enumerate(blok.items()):
@@ -367,8 +373,7 @@ class PenulisRekap:
             isi = (b.nip, b.nama, b.jabatan, b.unit, b.nama_penilai, b.predikat, b.alasan, b.nilai_inti,
                    b.umpan_balik, b.catatan, b.berkas)  # fmt: skip
             self._tinggi(ws, r, isi, LEBAR_PENGEMBANGAN, range(1, len(isi)))
-            for c, v in enumerate(isi):
-                self._teks(ws, r, c, v, self.f_teks if c == 0 else None)
+            self._baris_teks(ws, r, isi, nip=0)
         if baris:
             ws.autofilter(0, 0, len(baris), len(KOLOM_PENGEMBANGAN) - 1)
         else:
@@ -514,6 +519,96 @@ def _px_kolom(lebar: tuple[float, ...]) -> tuple[int, ...]:
     return tuple(px_kolom(w) for w in lebar)
 
 
+def _isi_teks(v: object) -> str | None:
+    """A text cell's content for :func:`_tulis_baris`: None (a blank cell) for no text."""
+    return None if v is None or v == "" else _xml_aman(v)
+
+
+def _xml_aman(v: object) -> str:
+    """``v`` as text XML can hold: a file name that is not valid UTF-8 is carried with surrogates."""
+    s = str(v)
+    return s if s.isascii() else tanpa_surogat(s)  # ASCII has no surrogates
+
+
+def _tulis_baris(ws: Any, r: int, sel: Sequence[tuple[str | float | None, Any]]) -> None:
+    """Row ``r`` (each row once, whole, in order) of a constant-memory sheet, cells from column A as (value,
+    format): a text, a number, or None for a blank cell (written only with a format, as XlsxWriter does).
+
+    XlsxWriter's calls per cell (≈5 µs) were most of the recap's serial tail (≈50,000 cells for 2,000 staff): the
+    row's cells are made into XML here at once and held as XlsxWriter holds a row, so the file is the same byte
+    for byte (see :class:`_BarisTertahan`; tests compare). Anything XlsxWriter writes in a way of its own (see
+    :data:`_TEKS_KHUSUS`, a value without a format) goes through XlsxWriter.
+    """
+    sel_xml: list[tuple[int, Any, str]] = []
+    if ws.constant_memory and ws.previous_row < r < ws.xls_rowmax and r not in ws.comments:
+        for c, (v, fmt) in enumerate(sel):
+            if fmt is None:
+                if v is None:
+                    continue
+                break  # XlsxWriter would give it the column's format
+            if v is None:
+                sel_xml.append((c, fmt, "/>"))
+            elif isinstance(v, str):
+                if len(v) > _TEKS_MAKS or _TEKS_KHUSUS.search(v) or (v.startswith("<r>") and v.endswith("</r>")):
+                    break
+                v = v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                sel_xml.append((c, fmt, f' t="inlineStr"><is><t>{v}</t></is></c>'))
+            elif type(v) in (int, float) and math.isfinite(v):
+                sel_xml.append((c, fmt, f"><v>{v:.16G}</v></c>"))
+            else:
+                break
+        else:
+            if sel_xml:
+                tahan: _BarisTertahan = ws.__dict__.get("_skpxl_tahan") or _BarisTertahan(ws)
+                ws._write_single_row(r)  # the row held so far is written, as any write to a later row does
+                ws._check_dimensions(r, sel_xml[0][0])  # the used range, as each cell's write would
+                ws._check_dimensions(r, sel_xml[-1][0])
+                tahan.r, tahan.sel = r, sel_xml
+                return
+    for c, (v, fmt) in enumerate(sel):
+        if v is None:
+            ws.write_blank(r, c, None, fmt)
+        elif isinstance(v, str):
+            ws.write_string(r, c, v, fmt)
+        else:
+            ws.write_number(r, c, v, fmt)
+
+
+class _BarisTertahan:
+    """The row :func:`_tulis_baris` gave a sheet, held until XlsxWriter writes its held row (the next write to a
+    later row, or closing): then it is written, and its formats numbered, at the moment XlsxWriter would."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self.r = -1
+        self.sel: list[tuple[int, Any, str]] = []
+        self._asli = ws._write_single_row
+        ws._write_single_row = self.tulis  # every write of the held row goes through this attribute
+        ws._skpxl_tahan = self
+
+    def tulis(self, current_row_num: int = 0) -> None:
+        ws, r = self.ws, self.r
+        if r < 0 or ws.previous_row != r:
+            self._asli(current_row_num)
+            return
+        self.r = -1
+        ws._write_row(r, None, ws.row_info.get(r))  # <row> with the height given by set_row
+        nomor, r1 = _NAMA_KOLOM, r + 1
+        lain = ws.table.get(r)  # cells XlsxWriter was given for this row since (none in the recap): theirs win
+        if lain:
+            milik = {c: (fmt, isi) for c, fmt, isi in self.sel}
+            for c in sorted(milik.keys() | lain.keys()):
+                if c in lain:
+                    ws._write_cell(r, c, lain[c])
+                else:
+                    ws.fh.write(f'<c r="{nomor[c]}{r1}" s="{milik[c][0]._get_xf_index()}"{milik[c][1]}')
+        else:
+            ws.fh.write("".join([f'<c r="{nomor[c]}{r1}" s="{fmt._get_xf_index()}"{isi}' for c, fmt, isi in self.sel]))
+        ws.fh.write("</row>")
+        ws.previous_row = current_row_num
+        ws.table.clear()
+
+
 def _cetak(
     ws: Any, nama: str, *, halaman_lebar: int = 1, kolom_ulang: int = 0, judul: bool = True, garis: bool = True
 ) -> None:
@@ -530,13 +625,6 @@ def _cetak(
         ws.repeat_columns(0, kolom_ulang - 1)
         ws.print_across()  # the right half of a row block follows its left half
     ws.set_footer(f'&L&"{FONT}"&10Rekap SKP · {nama}&R&"{FONT}"&10Halaman &P dari &N')
-
-
-def _persen_atau_kosong(ws: Any, r: int, c: int, nilai: Fraction | None, fmt: Any) -> None:
-    if nilai is None:
-        ws.write_blank(r, c, None)
-    else:
-        ws.write_number(r, c, float(nilai), fmt)
 
 
 def _batas(org: object, pred: Predikat) -> tuple[float | None, float | None]:

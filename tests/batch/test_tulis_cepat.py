@@ -1,0 +1,148 @@
+"""The recap's rows written straight to XlsxWriter's row file (:func:`skpxl.batch.tulis._tulis_baris`) give the
+same file, byte for byte, as XlsxWriter's own calls; rows with anything XlsxWriter writes its own way go through it."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import datetime
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xlsxwriter
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from skpxl.batch.tulis import _tulis_baris
+
+Sel = Sequence[tuple[str | float | None, str | None]]  # (value, format name)
+
+KHUSUS = (
+    " spasi di depan",
+    "spasi di belakang ",
+    "baris baru di akhir\n",
+    "\tTab",
+    "kendali \x07 \x1f",
+    "_x0041_ tampak seperti escape",
+    "<r><t>seperti rich text</t></r>",
+    "bukan karakter \ufffe \uffff",
+    "x" * 16_384,  # past the half of the limit: XlsxWriter checks the UTF-16 length
+    "y" * 40_000,  # cut to 32,767 characters by XlsxWriter
+    "😀" * 20_000,  # 40,000 UTF-16 units
+)
+BIASA = (
+    "Budi Santoso, S.Kom.",
+    "A & B <c> \"kutip\" 'tunggal'",
+    "baris\ndalam",
+    "Pranata Komputer Ahli Muda",
+    "ÄÖÜ ñ — 日本語 😀",
+    "=HYPERLINK(\"x\")",
+    "+62 812",
+)
+
+
+def _tulis(
+    path: Path, baris: Sequence[tuple[int, Sel, float | None]], cepat: bool, tambahan: Sequence[int] = ()
+) -> Any:
+    """A sheet with ``baris`` written by :func:`_tulis_baris` (``cepat``) or by XlsxWriter's calls; the rows in
+    ``tambahan`` then get two more cells through XlsxWriter (one of them over a cell already given)."""
+    wb = xlsxwriter.Workbook(
+        str(path),
+        {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+    )
+    wb.set_properties({"created": datetime(2026, 1, 1)})
+    fmt = {"wrap": wb.add_format({"text_wrap": True}), "teks": wb.add_format({"num_format": "@"}), None: None}
+    ws = wb.add_worksheet("Data")
+    ws.set_column(0, 0, 20, fmt["teks"])  # a column format: a cell written without a format takes it
+    ws.write_row(0, 0, ("A", "B", "C"), wb.add_format({"bold": True}))
+    for r, sel, tinggi in baris:
+        if tinggi is not None:
+            ws.set_row(r, tinggi)
+        isi = [(v, fmt[f]) for v, f in sel]
+        if cepat:
+            _tulis_baris(ws, r, isi)
+        else:
+            for c, (v, f) in enumerate(isi):
+                if v is None:
+                    ws.write_blank(r, c, None, f)
+                elif isinstance(v, str):
+                    ws.write_string(r, c, v, f)
+                else:
+                    ws.write_number(r, c, v, f)
+        if r in tambahan:
+            ws.write_string(r, 1, "ditimpa", fmt["wrap"])
+            ws.write_number(r, 4, 9, fmt["teks"])
+    ws.merge_range(len(baris) + 3, 0, len(baris) + 3, 2, "catatan", fmt["wrap"])  # XlsxWriter's own rows after
+    ws.autofilter(0, 0, max(len(baris), 1), 2)
+    wb.close()
+    return ws
+
+
+def _sama(tmp_path: Path, baris: Sequence[tuple[int, Sel, float | None]], tambahan: Sequence[int] = ()) -> None:
+    a, b = tmp_path / "xlsxwriter.xlsx", tmp_path / "cepat.xlsx"
+    _tulis(a, baris, cepat=False, tambahan=tambahan)
+    _tulis(b, baris, cepat=True, tambahan=tambahan)
+    with zipfile.ZipFile(a) as za, zipfile.ZipFile(b) as zb:
+        assert za.namelist() == zb.namelist()
+        for nama in za.namelist():
+            assert za.read(nama) == zb.read(nama), nama
+
+
+def test_plain_rows_are_written_directly_and_match_xlsxwriter(tmp_path: Path) -> None:
+    baris: list[tuple[int, Sel, float | None]] = [
+        (1, [(t, "wrap"), (12.5, "wrap"), (None, "wrap")], 30.0) for t in BIASA[:1]
+    ]
+    baris += [(r, [(t, "wrap"), (r, "teks"), (1 / 3, "wrap")], None) for r, t in enumerate(BIASA[1:], start=2)]
+    baris += [(20, [(None, None), (7, "wrap"), (2.0**60, "wrap")], 25.5)]  # a gap; no cell for a bare blank
+    _sama(tmp_path, baris)
+    # the rows really took the direct way: XlsxWriter holds nothing for the last one
+    ws = _tulis(tmp_path / "lagi.xlsx", baris[:-1], cepat=True)
+    assert not ws.table
+
+
+def test_rows_xlsxwriter_writes_its_own_way_match_too(tmp_path: Path) -> None:
+    baris: list[tuple[int, Sel, float | None]] = [
+        (r, [("biasa", "wrap"), (t, "wrap"), (3, "teks")], 40.0 if r % 2 else None)
+        for r, t in enumerate(KHUSUS, start=1)
+    ]
+    baris += [(len(KHUSUS) + 1, [("tanpa format: format kolom", None), ("x", "wrap")], None)]
+    baris += [(len(KHUSUS) + 2, [("biasa lagi", "wrap"), (None, "wrap")], None)]  # direct after XlsxWriter's
+    _sama(tmp_path, baris)
+
+
+def test_cells_added_by_xlsxwriter_to_a_held_row_match(tmp_path: Path) -> None:
+    baris: list[tuple[int, Sel, float | None]] = [
+        (r, [("a", "wrap"), ("b", "wrap"), (None, "wrap")], 20.0) for r in range(1, 5)
+    ]
+    _sama(tmp_path, baris, tambahan=(2, 4))
+
+
+def test_a_special_text_leaves_the_row_to_xlsxwriter(tmp_path: Path) -> None:
+    wb = xlsxwriter.Workbook(str(tmp_path / "r.xlsx"), {"constant_memory": True})
+    ws = wb.add_worksheet()
+    f = wb.add_format({"text_wrap": True})
+    _tulis_baris(ws, 1, [("biasa", f)])
+    assert ws.previous_row == 1 and not ws.table  # written straight away: XlsxWriter holds nothing
+    _tulis_baris(ws, 2, [("biasa", f), (" spasi", f)])
+    assert ws.previous_row == 2 and ws.table[2]  # held by XlsxWriter, written its way
+    wb.close()
+
+
+_teks = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12) | st.sampled_from(KHUSUS[:8] + BIASA)
+_sel = st.lists(
+    st.tuples(
+        st.none() | _teks | st.integers(-(10**18), 10**18) | st.floats(allow_nan=False, allow_infinity=False),
+        st.sampled_from(["wrap", "teks", None]),
+    ),
+    min_size=1,
+    max_size=5,
+)
+
+
+@pytest.mark.slow
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(_sel, st.none() | st.floats(1, 400)), max_size=6))
+def test_any_rows_match_xlsxwriter(tmp_path_factory: Any, data: list[tuple[Sel, float | None]]) -> None:
+    tmp: Callable[[str], Path] = tmp_path_factory.mktemp
+    _sama(tmp("cepat"), [(r, sel, tinggi) for r, (sel, tinggi) in enumerate(data, start=1)])
