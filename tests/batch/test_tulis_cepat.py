@@ -4,8 +4,8 @@ same file, byte for byte, as XlsxWriter's own calls; rows with anything XlsxWrit
 from __future__ import annotations
 
 import zipfile
-from datetime import datetime
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,7 @@ BIASA = (
     "baris\ndalam",
     "Pranata Komputer Ahli Muda",
     "ÄÖÜ ñ — 日本語 😀",
-    "=HYPERLINK(\"x\")",
+    '=HYPERLINK("x")',
     "+62 812",
 )
 
