@@ -188,8 +188,9 @@ class Agregat:
 
     def _kaskade(self) -> None:
         per_nip = {p.nip: (berkas, p) for berkas, p in self._orang.items() if p.nip}
+        teks_atasan: dict[str, set[str]] = {}  # an evaluator's RHK texts, once for all the staff they evaluate
         for berkas, p in self._orang.items():
-            perlu = [r for r in p.rhk if _kunci_teks(r.rhk_atasan)]
+            perlu = [r for r in p.rhk if r.rhk_atasan and not r.rhk_atasan.isspace()]  # _kunci_teks not empty
             if not perlu:
                 continue
             atasan = per_nip.get(p.nip_penilai or "")
@@ -208,9 +209,11 @@ class Agregat:
                 )
                 continue
             berkas_atasan, pa = atasan
-            teks_atasan = {_kunci_teks(r.teks) for r in pa.rhk}
+            teks = teks_atasan.get(berkas_atasan)
+            if teks is None:
+                teks = teks_atasan[berkas_atasan] = {_kunci_teks(r.teks) for r in pa.rhk}
             for r in perlu:
-                if _kunci_teks(r.rhk_atasan) not in teks_atasan:
+                if _kunci_teks(r.rhk_atasan) not in teks:
                     self.kaskade.append(
                         TautanKaskade(berkas, p.nama, r.teks, r.rhk_atasan, pa.nama, berkas_atasan, KASKADE_PUTUS)
                     )

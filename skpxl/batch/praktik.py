@@ -99,8 +99,9 @@ class AgregatPraktik:
 
     def tambah(self, berkas: str, p: BarisPegawai, unit: str) -> None:
         pr = p.praktik
-        self._tambah_penilai(berkas, p)
-        for kode, bit in pr.pantau:
+        pantau = pr.pantau  # parsed from its short text: once per person
+        self._tambah_penilai(p, pantau)
+        for kode, bit in pantau:
             b = self.pemantauan.setdefault((unit, kode), BarisPemantauan(unit, kode))
             b.pegawai += 1
             b.realisasi += bool(bit & REALISASI)
@@ -120,7 +121,7 @@ class AgregatPraktik:
         if pr.sidik:
             self._sidik[pr.sidik].append((berkas, p))
 
-    def _tambah_penilai(self, berkas: str, p: BarisPegawai) -> None:
+    def _tambah_penilai(self, p: BarisPegawai, pantau: tuple[tuple[str, int], ...]) -> None:
         kunci = p.nip_penilai or norm_teks(p.nama_penilai) or "(pejabat penilai tidak diisi)"
         b = self.penilai.setdefault(kunci, BarisPenilai(p.nip_penilai, p.nama_penilai))
         b.nama = b.nama or p.nama_penilai
@@ -139,7 +140,7 @@ class AgregatPraktik:
                     b.di_bawah_usulan += 1
                 else:
                     b.sama_usulan += 1
-        for _, bit in p.praktik.pantau:
+        for _, bit in pantau:
             if bit & REALISASI:
                 b.periode_dinilai += 1
                 b.periode_umpan_balik += bool(bit & UMPAN_BALIK)
