@@ -398,11 +398,6 @@ def rekap_folder(
     ag.waktu_ubah = _waktu_ubah(berkas, folder)
     penulis = None
     with penulisan or contextlib.nullcontext():
-        if penulisan is not None:
-            from skpxl.batch.tulis import PenulisRekap
-
-            # XlsxWriter creates the file only when it closes: a run killed before that leaves nothing.
-            penulis = PenulisRekap(penulisan.buka(buat=False))
         try:
             # what the folder walk passed over is reported like any unusable file
             dilewati = (HasilBerkas(nama, None, masalah=alasan) for nama, alasan in lewat)
@@ -414,6 +409,16 @@ def rekap_folder(
                 scheduler=scheduler,
                 batas_waktu=batas_waktu,
             )
+            # The workers start first (they fork on the first result asked for), then the writer and its
+            # XlsxWriter import (≈25 ms), while they work: that time is no longer spent with the other core idle.
+            pertama = next(hasil, None)
+            if penulisan is not None:
+                from skpxl.batch.tulis import PenulisRekap
+
+                # XlsxWriter creates the file only when it closes: a run killed before that leaves nothing.
+                penulis = PenulisRekap(penulisan.buka(buat=False))
+            if pertama is not None:
+                hasil = itertools.chain((pertama,), hasil)
             for i, h in enumerate(itertools.chain(dilewati, hasil), start=1):
                 ag.tambah(h)
                 if penulis is not None:

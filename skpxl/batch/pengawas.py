@@ -21,6 +21,7 @@ parent handles the last result, so no worker waits on a round trip); the hard de
 moment a file becomes the worker's current one. The parent wakes at most every :data:`JEDA` seconds and
 takes every result that arrived meanwhile: a wake-up per result cost the parent more CPU than the
 results themselves (it runs cache-cold after the workers), and the queued files keep the workers busy.
+Once every file is sent, it wakes for each result: the last one is taken at once, not up to a JEDA late.
 A worker given up takes only its current file with it: the files queued behind it go to another worker.
 Results come back in input order through a bounded reorder window, so the recap is the same as
 in-process and still streamed. Sources are only read.
@@ -180,7 +181,8 @@ def jalankan_diawasi(
                 tenggat = min((w.tenggat for w in pekerja if w.tugas or not w.siap), default=math.inf)
                 tunggu = None if tenggat == math.inf else max(0.0, tenggat - sekarang)
                 jeda = JEDA - (sekarang - bangun)
-                if jeda > 0 and (tunggu is None or jeda < tunggu):
+                # once every file is sent, each result is taken as it comes: the recap's tail waits on the last one
+                if jeda > 0 and (tunggu is None or jeda < tunggu) and (ulang or kirim < len(items)):
                     time.sleep(jeda)  # let results gather (see JEDA); never past a deadline
                     tunggu = None if tunggu is None else tunggu - jeda
                 wait(tunggu_pada, tunggu)

@@ -58,7 +58,6 @@ def daftar(sub: Any) -> None:
 
 def jalankan(args: argparse.Namespace) -> int:
     from skpxl.batch.jalan import rekap_folder
-    from skpxl.layanan import kontrak
 
     waktu = datetime.now().replace(microsecond=0)
     if args.output is None and not args.json:
@@ -91,6 +90,8 @@ def jalankan(args: argparse.Namespace) -> int:
     finally:
         selesai()  # also on Ctrl+C/SIGTERM: the terminal gets its cursor back
     if args.json:
+        from skpxl.layanan import kontrak  # only here: its schema models cost ≈18 ms the recap itself never needs
+
         temuan.extend(hasil.agregat.temuan_batch)
         cetak_json(kontrak.ke_data(laporan_rekap(args, hasil, temuan, waktu)))
         return hasil.kode_keluar

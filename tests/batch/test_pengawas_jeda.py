@@ -52,3 +52,29 @@ def test_a_small_batch_is_shared_out(monkeypatch: pytest.MonkeyPatch) -> None:
     hasil, _ = _jalan(monkeypatch, 6)
     per_pekerja = Counter(h.masalah for h in hasil)
     assert len(per_pekerja) == 2 and max(per_pekerja.values()) <= 4, per_pekerja  # not 6 to the first one ready
+
+
+def _lambat(path: str, relatif: str, periode: str | None = None, *, batas_waktu: float | None = None) -> HasilBerkas:
+    time.sleep(0.004)
+    return HasilBerkas(relatif, None, masalah=str(os.getpid()))
+
+
+def test_no_pause_between_results_once_every_file_is_sent(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The recap's tail starts at the last result: the supervisor must not sleep JEDA with it waiting. With at most
+    # 8 files left to yield, every file is already sent (each worker takes up to DALAM_ANTRIAN = 8 at a wake-up).
+    monkeypatch.setattr(pengawas, "proses_berkas", _lambat)
+    diterima = 0
+    tidur_saat: list[int] = []
+
+    def tidur(detik: float) -> None:
+        tidur_saat.append(diterima)
+        time.sleep(detik)
+
+    monkeypatch.setattr(pengawas, "time", type("Waktu", (), {"monotonic": time.monotonic, "sleep": tidur}))
+    n = 60
+    items = [(f"/tidak/dibaca/{i}.xlsx", f"{i}.xlsx") for i in range(n)]
+    for _ in pengawas.jalankan_diawasi(items, None, jobs=2, konteks="fork"):
+        diterima += 1
+    assert diterima == n
+    assert tidur_saat, "the supervisor still gathers results while files remain to be sent"
+    assert max(tidur_saat) < n - pengawas.DALAM_ANTRIAN, tidur_saat
