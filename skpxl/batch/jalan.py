@@ -21,7 +21,7 @@ import os
 import stat
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -49,6 +49,17 @@ MESIN: tuple[str, ...] = ("proses", "dask")
 SKIP_FOLDER = (".cadangan",)  # skpxl's backups (skpxl.buku.berkas): never read as staff workbooks
 
 
+@dataclass
+class Daftar:
+    """What one walk of the batch folder found: each file's stat and relative name taken once (2,000 files were
+    stat'ed four times and named twice before the workers could start, ≈40 ms with the other core idle)."""
+
+    berkas: list[Path]
+    lewat: list[tuple[str, str]]
+    stat: dict[Path, os.stat_result]
+    relatif: dict[Path, str]
+
+
 def cari_berkas(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     """Every .xlsx/.xlsm (and .xls/.xlsb/.ods, to report them) below ``folder`` (sorted), and what was passed over.
 
@@ -59,12 +70,20 @@ def cari_berkas(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     not inputs. File names are data: names that are not valid UTF-8 are carried as surrogates
     (:func:`os.fsdecode`) and shown with replacement characters.
     """
+    d = daftar_berkas(folder)
+    return d.berkas, d.lewat
+
+
+def daftar_berkas(folder: Path) -> Daftar:
+    """:func:`cari_berkas`, with each file's stat (through links) and name relative to ``folder`` ("/"-separated)."""
     if not folder.is_dir():
         if folder.exists():
             raise InputTidakValid(f"'{tampil(folder)}' bukan folder; rekap membaca satu folder berisi berkas SKP.")
         raise InputTidakValid(f"Folder '{tampil(folder)}' tidak ditemukan.")
     berkas: list[Path] = []
     lewat: list[tuple[str, str]] = []
+    stat_berkas: dict[Path, os.stat_result] = {}
+    relatif: dict[Path, str] = {}
     dilihat: set[tuple[int, int]] = set()
 
     def galat(e: OSError) -> None:
@@ -83,22 +102,30 @@ def cari_berkas(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
         except OSError:
             pass
         subfolder[:] = sorted(d for d in subfolder if d not in SKIP_FOLDER)
+        dasar: Path | None = None  # this folder, and its name relative to ``folder``: once per folder
+        dasar_relatif = ""
         for n in nama_berkas:
-            if Path(n).suffix.lower() not in EKSTENSI + EKSTENSI_DILAPORKAN or n.startswith(("~$", ".")):
+            # a name ending in an extension has it as its suffix (hidden names, the exception, are skipped)
+            if not n.lower().endswith(EKSTENSI + EKSTENSI_DILAPORKAN) or n.startswith(("~$", ".")):
                 continue
-            p = Path(akar, n)
-            alasan = _bukan_berkas_biasa(p)
-            if alasan is None:
-                berkas.append(p)
+            if dasar is None:
+                dasar = Path(akar)
+                dasar_relatif = _relatif(dasar, folder)
+            p = dasar / n
+            alasan, st_p = _periksa_berkas(p)
+            if st_p is None:
+                lewat.append((_relatif(p, folder), alasan or ""))
             else:
-                lewat.append((_relatif(p, folder), alasan))
+                berkas.append(p)
+                stat_berkas[p] = st_p
+                relatif[p] = n if dasar_relatif == "." else f"{dasar_relatif}/{n}"
         # a link named *.xlsx to a folder is listed by os.walk as a folder
         for d in subfolder:
             if Path(d).suffix.lower() in EKSTENSI + EKSTENSI_DILAPORKAN:
                 lewat.append((_relatif(Path(akar, d), folder), f"'{tampil(d)}' adalah folder, bukan berkas Excel."))
     berkas.sort()
     lewat.sort()
-    return berkas, lewat
+    return Daftar(berkas, lewat, stat_berkas, relatif)
 
 
 def _sebab(e: OSError) -> str:
@@ -109,19 +136,28 @@ def _sebab(e: OSError) -> str:
     return e.strerror or type(e).__name__
 
 
-def _bukan_berkas_biasa(p: Path) -> str | None:
-    """None for a regular file (through links); else one sentence why ``p`` is passed over."""
-    nama = tampil(p.name)
+def _periksa_berkas(p: Path) -> tuple[str | None, os.stat_result | None]:
+    """(None, its stat) for a regular file (through links); else (one sentence why ``p`` is passed over, None)."""
     try:
         st = os.stat(p)
     except OSError as e:
-        if e.errno == errno.ELOOP:
-            return f"'{nama}' adalah tautan (symlink) yang berputar ke dirinya sendiri, bukan berkas Excel."
-        if os.path.islink(p):
-            return f"'{nama}' adalah tautan (symlink) ke berkas yang tidak ada, bukan berkas Excel."
-        return f"Berkas '{nama}' tidak dapat dibaca: {_sebab(e)}."
+        return _alasan_stat(p, e), None
     if stat.S_ISREG(st.st_mode):
-        return None
+        return None, st
+    return _alasan_bukan_biasa(p, st), None
+
+
+def _alasan_stat(p: Path, e: OSError) -> str:
+    nama = tampil(p.name)
+    if e.errno == errno.ELOOP:
+        return f"'{nama}' adalah tautan (symlink) yang berputar ke dirinya sendiri, bukan berkas Excel."
+    if os.path.islink(p):
+        return f"'{nama}' adalah tautan (symlink) ke berkas yang tidak ada, bukan berkas Excel."
+    return f"Berkas '{nama}' tidak dapat dibaca: {_sebab(e)}."
+
+
+def _alasan_bukan_biasa(p: Path, st: os.stat_result) -> str:
+    nama = tampil(p.name)
     if stat.S_ISDIR(st.st_mode):
         return f"'{nama}' adalah folder, bukan berkas Excel."
     if stat.S_ISFIFO(st.st_mode):
@@ -146,15 +182,20 @@ def periksa_mesin(mesin: str, scheduler: str | None) -> None:
         )
 
 
-def berkas_kembar(berkas: Sequence[Path]) -> dict[Path, Path]:
+def berkas_kembar(berkas: Sequence[Path], stat_berkas: Mapping[Path, os.stat_result] | None = None) -> dict[Path, Path]:
     """Files whose bytes equal another file's: {copy: the file read instead (the oldest, i.e. the original)}.
 
     Cheap enough for every batch: files are grouped by size, then by their last 4 KiB (the end of a zip's central
     directory, which holds the parts' CRC-32s), and only files that still match are hashed in full (SHA-256).
-    A file that cannot be read here is left to the step, which reports it.
+    A file that cannot be read here is left to the step, which reports it. ``stat_berkas``: the stats of the
+    folder walk (:func:`daftar_berkas`), so that the files are not stat'ed again.
     """
     per_ukuran: dict[int, list[Path]] = defaultdict(list)
     for p in berkas:
+        st = stat_berkas.get(p) if stat_berkas is not None else None
+        if st is not None:
+            per_ukuran[st.st_size].append(p)
+            continue
         with contextlib.suppress(OSError):
             per_ukuran[p.stat().st_size].append(p)
     calon = [g for g in per_ukuran.values() if len(g) > 1]
@@ -177,10 +218,14 @@ def _kelompok(grup: list[list[Path]], kunci: Callable[[Path], bytes]) -> Iterato
 
 
 def _ekor(p: Path) -> bytes:
-    with p.open("rb") as f:
-        ukuran = f.seek(0, os.SEEK_END)
-        f.seek(max(0, ukuran - 4096))
-        return f.read()
+    # plain descriptor calls: no buffered file object for one 4 KiB read (most files of a folder share a size)
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        ukuran = os.lseek(fd, 0, os.SEEK_END)
+        os.lseek(fd, max(0, ukuran - 4096), os.SEEK_SET)
+        return os.read(fd, 4096)
+    finally:
+        os.close(fd)
 
 
 def _sidik(p: Path) -> bytes:
@@ -188,12 +233,8 @@ def _sidik(p: Path) -> bytes:
         return hashlib.file_digest(f, "sha256").digest()
 
 
-def _waktu_ubah(berkas: Sequence[Path], folder: Path) -> dict[str, float]:
-    hasil = {}
-    for p in berkas:
-        with contextlib.suppress(OSError):
-            hasil[_relatif(p, folder)] = p.stat().st_mtime
-    return hasil
+def _waktu_ubah(berkas: Sequence[Path], d: Daftar) -> dict[str, float]:
+    return {d.relatif[p]: d.stat[p].st_mtime for p in berkas}
 
 
 def _relatif(p: Path, folder: Path) -> str:
@@ -379,23 +420,25 @@ def rekap_folder(
     if keluaran is not None and roster is not None and sama_berkas(keluaran, roster):
         raise InputTidakValid(f"Berkas rekap '{tampil(keluaran)}' adalah daftar pegawai itu sendiri; pilih nama lain.")
     daftar_roster = _baca_roster_terpisah(roster) if roster else None
-    berkas, lewat = cari_berkas(folder)
+    d = daftar_berkas(folder)
+    berkas, lewat = d.berkas, d.lewat
     waktu = waktu or datetime.now().replace(microsecond=0)
     penulisan: PenulisanAman | None = None
     if keluaran is not None:
-        berkas = _tanpa_keluaran(berkas, keluaran)
+        berkas = _tanpa_keluaran(berkas, keluaran, d.stat)
         penulisan = PenulisanAman(keluaran, sumber=None, waktu=waktu)
     if not berkas and not lewat:
         raise InputTidakValid(
             f"Folder '{tampil(folder)}' tidak berisi berkas .xlsx atau .xlsm; tidak ada yang direkap."
         )
     ag = Agregat(predikat_organisasi=org, konfigurasi=konfigurasi)
-    kembar = berkas_kembar([p for p in berkas if p.suffix.lower() in EKSTENSI])  # the others are only reported
+    # the others are only reported
+    kembar = berkas_kembar([p for p in berkas if p.suffix.lower() in EKSTENSI], d.stat)
     for salinan, asli in kembar.items():
-        ag.kembar(_relatif(salinan, folder), _relatif(asli, folder))
+        ag.kembar(d.relatif[salinan], d.relatif[asli])
     berkas = [p for p in berkas if p not in kembar]
-    items = [(str(p), _relatif(p, folder)) for p in berkas]
-    ag.waktu_ubah = _waktu_ubah(berkas, folder)
+    items = [(str(p), d.relatif[p]) for p in berkas]
+    ag.waktu_ubah = _waktu_ubah(berkas, d)
     penulis = None
     with penulisan or contextlib.nullcontext():
         try:
@@ -463,14 +506,24 @@ def _rekap_skpxl(path: Path) -> bool:
     return ">Rekap SKP unit kerja<" in teks and ">skpxl<" in teks
 
 
-def _tanpa_keluaran(berkas: list[Path], keluaran: Path) -> list[Path]:
+def _tanpa_keluaran(
+    berkas: list[Path], keluaran: Path, stat_berkas: Mapping[Path, os.stat_result] | None = None
+) -> list[Path]:
     """The inputs without a previous recap at ``keluaran``; refuse when ``keluaran`` is a staff workbook.
 
-    "The same file" covers every spelling: another path, a symlink, a hard link.
+    "The same file" covers every spelling: another path, a symlink, a hard link (:func:`os.path.samefile`, from
+    the stats of the folder walk when given).
     """
-    if not os.path.exists(keluaran):
-        return berkas
-    sama = [p for p in berkas if sama_berkas(p, keluaran)]
+    try:
+        st_k = os.stat(keluaran)
+    except (OSError, ValueError):
+        return berkas  # no recap there yet (what os.path.exists said before)
+
+    def sama_dengan_keluaran(p: Path) -> bool:
+        st = stat_berkas.get(p) if stat_berkas is not None else None
+        return os.path.samestat(st, st_k) if st is not None else sama_berkas(p, keluaran)
+
+    sama = [p for p in berkas if sama_dengan_keluaran(p)]
     if sama and not _rekap_skpxl(keluaran):
         raise InputTidakValid(
             f"Berkas rekap '{tampil(keluaran)}' adalah berkas masukan '{tampil(sama[0].name)}' di folder yang direkap; "
