@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skpxl.batch.tulis import _tulis_baris
+from tests.bantu.korpus import CONTOH
 
 Sel = Sequence[tuple[str | float | None, str | None]]  # (value, format name)
 
@@ -146,3 +147,43 @@ _sel = st.lists(
 def test_any_rows_match_xlsxwriter(tmp_path_factory: Any, data: list[tuple[Sel, float | None]]) -> None:
     tmp: Callable[[str], Path] = tmp_path_factory.mktemp
     _sama(tmp("cepat"), [(r, sel, tinggi) for r, (sel, tinggi) in enumerate(data, start=1)])
+
+
+def _rekap_contoh(path: Path, monkeypatch: pytest.MonkeyPatch, batas: int) -> int:
+    """The example folder's recap with the in-memory bound ``batas``; how many temporary files XlsxWriter made."""
+    import tempfile
+
+    import xlsxwriter.packager
+
+    from skpxl.batch import tulis
+    from skpxl.batch.jalan import rekap_folder
+
+    dibuat = 0
+    asli = tempfile.mkstemp
+
+    def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        nonlocal dibuat
+        dibuat += 1
+        return asli(*args, **kwargs)
+
+    monkeypatch.setattr(tulis, "BATAS_TUTUP_MEMORI", batas)
+    monkeypatch.setattr(xlsxwriter.packager.tempfile, "mkstemp", mkstemp)
+    rekap_folder(CONTOH, path, jobs=1, waktu=datetime(2026, 1, 1, 10, 0, 0))
+    monkeypatch.undo()
+    return dibuat
+
+
+def test_a_small_recap_is_zipped_from_memory_with_the_same_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from skpxl.batch import tulis
+
+    lewat_berkas = _rekap_contoh(tmp_path / "berkas.xlsx", monkeypatch, 0)
+    lewat_memori = _rekap_contoh(tmp_path / "memori.xlsx", monkeypatch, tulis.BATAS_TUTUP_MEMORI)
+    with zipfile.ZipFile(tmp_path / "berkas.xlsx") as za, zipfile.ZipFile(tmp_path / "memori.xlsx") as zb:
+        lembar = [n for n in za.namelist() if n.startswith("xl/worksheets/sheet")]
+        # from memory only the sheets' row files (constant-memory mode) are temporary files; else every part too
+        assert lewat_memori == len(lembar) and lewat_berkas == len(lembar) + len(za.namelist())
+        assert za.namelist() == zb.namelist()
+        for nama in za.namelist():
+            assert za.read(nama) == zb.read(nama), nama
