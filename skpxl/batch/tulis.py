@@ -418,24 +418,21 @@ class PenulisRekap:
             )
             kepala = ("PREDIKAT", "JUMLAH", "PERSEN", "BATAS MAKS", "BATAS MIN")
             ws.set_row(r + 2, max(tinggi_baris(k, w, 10, True) for k, w in zip(kepala, LEBAR_RINGKASAN, strict=False)))
-            ws.write_row(r + 2, 0, kepala, self.f_kepala)
+            _tulis_baris(ws, r + 2, [(k, self.f_kepala) for k in kepala])
             awal = r + 3
             ada_maks = ada_min = False
             for i, pred in enumerate(Predikat):
-                rr = awal + i
-                ws.write_string(rr, 0, pred.value, self.f_kotak)
-                ws.write_number(rr, 1, u.jumlah[pred], self.f_kotak)
-                ws.write_number(rr, 2, u.jumlah[pred] / u.total if u.total else 0, self.f_persen)
-                maks, mini = _batas(u.organisasi, pred)
-                for c, batas in ((3, maks), (4, mini)):
-                    if batas is None:
-                        ws.write_blank(rr, c, None, self.f_persen)
-                    else:
-                        ws.write_number(rr, c, batas, self.f_persen)
+                maks, mini = _batas(u.organisasi, pred)  # no limit: a blank cell in the percent format
+                _tulis_baris(ws, awal + i, [
+                    (pred.value, self.f_kotak),
+                    (u.jumlah[pred], self.f_kotak),
+                    (u.jumlah[pred] / u.total if u.total else 0, self.f_persen),
+                    (maks, self.f_persen),
+                    (mini, self.f_persen),
+                ])  # fmt: skip
                 ada_maks, ada_min = ada_maks or maks is not None, ada_min or mini is not None
             rr = awal + len(Predikat)
-            ws.write_string(rr, 0, "Jumlah", self.f_tebal)
-            ws.write_number(rr, 1, u.total, self.f_tebal)
+            _tulis_baris(ws, rr, [("Jumlah", self.f_tebal), (u.total, self.f_tebal)])
             kalimat: list[tuple[str, Any]] = []
             if u.tanpa_predikat:
                 kalimat.append((f"{u.tanpa_predikat} pegawai belum berpredikat (tidak dihitung).", self.f_wrap))
