@@ -82,10 +82,11 @@ class _Pekerja:
     siap: bool = False
     tugas: deque[tuple[int, str]] = field(default_factory=deque)  # (index, relative name) sent, current first
 
-    def hentikan(self, *, segera: bool) -> None:
+    def hentikan(self, *, segera: bool, sudah_diminta: bool = False) -> None:
         if not segera:
-            with contextlib.suppress(OSError, ValueError):
-                self.conn.send(None)
+            if not sudah_diminta:
+                with contextlib.suppress(OSError, ValueError):
+                    self.conn.send(None)
             self.proses.join(1.0)
         if self.proses.is_alive():
             self.proses.terminate()
@@ -228,5 +229,8 @@ def jalankan_diawasi(
                 yield hasil.pop(berikut)
                 berikut += 1
     finally:
+        for w in pekerja:  # every worker told first, so they end side by side (the recap's tail waits on this)
+            with contextlib.suppress(OSError, ValueError):
+                w.conn.send(None)
         for w in pekerja:
-            w.hentikan(segera=False)
+            w.hentikan(segera=False, sudah_diminta=True)
