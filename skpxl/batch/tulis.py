@@ -1,7 +1,8 @@
 """The recap workbook, written with XlsxWriter in constant-memory mode while results stream in.
 
-Every text taken from a workbook is written with ``write_string``: a name such as
-``=HYPERLINK(...)`` stays text and never becomes a formula.
+Every text taken from a workbook is written as text (:func:`tulis_teks`, or the direct rows of
+:func:`_tulis_baris`): a name such as ``=HYPERLINK(...)`` never becomes a formula, and one such as ``<r>…</r>``
+never becomes XlsxWriter's rich-text XML.
 
 Every sheet prints: A4 landscape fitted to the page width (Pegawai, 19 columns, to two pages wide with NIP and
 NAMA repeated), the header row repeated, gridlines printed, 10 pt Arial so nothing prints below 8 pt, and rows as
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 
 from skpxl.batch.agregat import Agregat
@@ -65,11 +67,16 @@ LEBAR_TABEL_RINGKASAN = 5
 BARIS_GRAFIK = 17  # rows the 300 px chart covers
 
 # A text XlsxWriter writes in its own way: leading or trailing whitespace (xml:space), an escape sequence or a
-# control character (_xHHHH_), or a "<r>...</r>" it takes for rich text. Such a row goes through XlsxWriter.
+# control character (_xHHHH_), or a "<r>...</r>" it takes for rich text (see tulis_teks). Such a row goes through
+# XlsxWriter.
 _TEKS_KHUSUS = re.compile(r"^\s|\s$|_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _TEKS_MAKS = 32767 // 2  # longer texts may need XlsxWriter's cut to 32,767 UTF-16 units
 BATAS_TUTUP_MEMORI = 8 * 1024 * 1024  # bytes of sheet XML (2,000 staff ≈ 3.3 MB) held ≈3 times while zipping
 _NAMA_KOLOM = tuple(xl_col_to_name(c) for c in range(26))  # no sheet here is wider
+# The direct rows use XlsxWriter's internals (a held row, its row_info and table): only on the minor version the
+# byte-for-byte tests ran against. Any other version writes through XlsxWriter's API: slower, never wrong.
+_BARIS_LANGSUNG = xlsxwriter.__version__.startswith("3.3.")
+_RUN_POLOS = Format({"font_name": FONT, "font_size": 10})  # a rich-text run in the recap's default font
 
 # issue 19 sheets: short header words so the columns stay narrow enough to print at 8 pt or more
 KOLOM_PENILAI = ("NIP PENILAI", "NAMA PENILAI", "PEGAWAI", "DI ATAS", "SESUAI", "DI BAWAH", "BELUM DIBERI",
@@ -405,7 +412,7 @@ class PenulisRekap:
             if isinstance(v, int):
                 ws.write_number(r, 1, v, f_kiri)  # counts are numbers (Excel flags numbers stored as text)
             else:
-                ws.write_string(r, 1, v)
+                tulis_teks(ws, r, 1, v)
         r = len(info) + 3
         n_kolom = len(LEBAR_RINGKASAN)
         for n_unit, u in enumerate(sorted(ag.unit.values(), key=lambda u: u.unit)):
@@ -547,7 +554,8 @@ def _tulis_baris(ws: Any, r: int, sel: Sequence[tuple[str | float | None, Any]])
         ws.constant_memory
         and ws.previous_row < r < ws.xls_rowmax
         and r not in ws.comments
-        and ws.__dict__.get("row_info") is not None  # the XlsxWriter these rows were checked against (3.2 and on)
+        and _BARIS_LANGSUNG
+        and ws.__dict__.get("row_info") is not None
     ):
         for c, (v, fmt) in enumerate(sel):
             if fmt is None:
@@ -558,7 +566,7 @@ def _tulis_baris(ws: Any, r: int, sel: Sequence[tuple[str | float | None, Any]])
                 sel_xml.append((c, fmt, "/>"))
             elif isinstance(v, str):
                 if len(v) > _TEKS_MAKS or (v.startswith("<r>") and v.endswith("</r>")):
-                    break
+                    break  # see tulis_teks
                 # printable, no "_x", no space at either end: nothing _TEKS_KHUSUS finds (the other whitespace and
                 # the control characters are not printable); cheaper than the search on each of ≈40,000 texts
                 if not (v.isprintable() and "_x" not in v and v[:1] != " " and v[-1:] != " ") and _TEKS_KHUSUS.search(
@@ -583,9 +591,20 @@ def _tulis_baris(ws: Any, r: int, sel: Sequence[tuple[str | float | None, Any]])
         if v is None:
             ws.write_blank(r, c, None, fmt)
         elif isinstance(v, str):
-            ws.write_string(r, c, v, fmt)
+            tulis_teks(ws, r, c, v, fmt)
         else:
             ws.write_number(r, c, v, fmt)
+
+
+def tulis_teks(ws: Any, r: int, c: int, s: str, fmt: Any = None) -> None:
+    """``write_string``, except for a text XlsxWriter takes for its own rich-text XML ("<r>…</r>", written into
+    the sheet unescaped: a staff member named so made the whole recap unreadable). Such a text is written as two
+    plain runs in the cell's font: every reader gets the same text back."""
+    if s.startswith("<r>") and s.endswith("</r>"):
+        run = fmt or _RUN_POLOS
+        ws.write_rich_string(r, c, run, s[:1], run, s[1:], *((fmt,) if fmt is not None else ()))
+    else:
+        ws.write_string(r, c, s, fmt)
 
 
 class _BarisTertahan:

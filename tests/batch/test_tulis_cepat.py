@@ -1,5 +1,6 @@
 """The recap's rows written straight to XlsxWriter's row file (:func:`skpxl.batch.tulis._tulis_baris`) give the
-same file, byte for byte, as XlsxWriter's own calls; rows with anything XlsxWriter writes its own way go through it."""
+same file, byte for byte, as XlsxWriter's own calls (texts through :func:`skpxl.batch.tulis.tulis_teks`); rows with
+anything XlsxWriter writes its own way go through it. A text that looks like XlsxWriter's rich-text XML stays text."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import xlsxwriter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skpxl.batch.tulis import _tulis_baris
+from skpxl.batch.tulis import _tulis_baris, tulis_teks
 from tests.bantu.korpus import CONTOH
 
 Sel = Sequence[tuple[str | float | None, str | None]]  # (value, format name)
@@ -68,7 +69,7 @@ def _tulis(
                 if v is None:
                     ws.write_blank(r, c, None, f)
                 elif isinstance(v, str):
-                    ws.write_string(r, c, v, f)
+                    tulis_teks(ws, r, c, v, f)
                 else:
                     ws.write_number(r, c, v, f)
         if r in tambahan:
@@ -187,3 +188,29 @@ def test_a_small_recap_is_zipped_from_memory_with_the_same_parts(
         assert za.namelist() == zb.namelist()
         for nama in za.namelist():
             assert za.read(nama) == zb.read(nama), nama
+
+
+def test_a_text_like_rich_text_xml_stays_text_in_the_recap(tmp_path: Path) -> None:
+    """XlsxWriter writes a string "<r>…</r>" into the sheet unescaped (its rich-text form): one staff member named
+    so made the recap unreadable. Both ways of writing a row keep it text."""
+    import openpyxl
+    from python_calamine import CalamineWorkbook
+
+    from skpxl.batch.jalan import rekap_folder
+
+    folder = tmp_path / "unit"
+    folder.mkdir()
+    nama = ["<r>Budi</r>", "<r><t>Sari</t></r>"]
+    for i, sumber in enumerate(sorted(CONTOH.glob("*.xlsx"))[:2]):
+        wb = openpyxl.load_workbook(sumber)  # openpyxl writes the texts escaped, as Excel does
+        for nama_sel, isi in (("NAMA_PEGAWAI", nama[i]), ("JABATAN_PEGAWAI", "Analis " * 2_500 if i else None)):
+            lembar, sel = next(iter(wb.defined_names[nama_sel].destinations))
+            if isi is not None:  # the second row: a text long enough to go XlsxWriter's way, and the row with it
+                wb[lembar][sel.replace("$", "")] = isi
+        wb.save(folder / sumber.name)
+    rekap_folder(folder, tmp_path / "rekap.xlsx", jobs=1, waktu=datetime(2026, 1, 1, 10, 0))
+    ws = openpyxl.load_workbook(tmp_path / "rekap.xlsx")["Pegawai"]
+    assert [ws.cell(r, 2).value for r in (2, 3)] == nama
+    assert ws.cell(3, 3).value == ("Analis " * 2_500).strip()
+    lembar_c = CalamineWorkbook.from_path(tmp_path / "rekap.xlsx").get_sheet_by_name("Pegawai").to_python()
+    assert [b[1] for b in lembar_c[1:3]] == nama
