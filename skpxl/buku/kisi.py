@@ -33,6 +33,7 @@ __all__ = [
     "Potongan",
     "Sel",
     "TidakPasti",
+    "ada_ekor",
     "daftar_si",
     "date_1904",
     "format_tanggal",
@@ -60,8 +61,9 @@ BERPREFIKS = re.compile(rb":(?:c|row|mergeCell|hyperlink)[\s>/]")
 Baris = dict[int, dict[int, Sel]]
 """Cells with a value, by 0-based row and column."""
 # One piece of a worksheet part (split at "<row "): canonical?, cells certain (no cell twice)?, the cells
-# as (row, cells) pairs (a sheet's pieces become one dict in a single C call).
-Potongan = tuple[bool, bool, tuple[tuple[int, dict[int, Sel]], ...]]
+# as (row, cells) pairs (a sheet's pieces become one dict in a single C call), and whether it holds what belongs
+# after the rows (see ada_ekor): the check then searches the part's tail only.
+Potongan = tuple[bool, bool, tuple[tuple[int, dict[int, Sel]], ...], bool]
 _PASTI, _ISI = itemgetter(1), itemgetter(2)
 T = TypeVar("T")
 
@@ -456,7 +458,7 @@ def _potongan(p: bytes, *, awal: bool) -> Potongan:
         try:
             p.decode("utf-8")  # calamine refuses a part that is not UTF-8, wherever the bad byte is
         except UnicodeDecodeError:
-            return False, False, ()
+            return False, False, (), True
     semua = SEL.findall(p)
     utuh = (
         len(semua) == p.count(b"<c ")
@@ -464,14 +466,21 @@ def _potongan(p: bytes, *, awal: bool) -> Potongan:
         and BERPREFIKS.search(p) is None
     )
     if not utuh:
-        return False, False, ()
+        return False, False, (), True
+    ekor = ada_ekor(p)
     nilai = [x for x in semua if x[4] or x[5]]  # empty cells and formulas without a cached value: calamine gives ""
     if not nilai:
-        return True, True, ()
+        return True, True, (), ekor
     if len({x[1] for x in nilai}) == 1:  # one row, as a piece cut at "<row " usually is
         sel = {x[0][0] - 65: x for x in nilai}
-        return True, len(sel) == len(nilai), ((int(nilai[0][1]) - 1, sel),)
+        return True, len(sel) == len(nilai), ((int(nilai[0][1]) - 1, sel),), ekor
     baris: Baris = {}
     for x in nilai:
         baris.setdefault(int(x[1]) - 1, {})[x[0][0] - 65] = x
-    return True, sum(len(b) for b in baris.values()) == len(nilai), tuple(baris.items())
+    return True, sum(len(b) for b in baris.values()) == len(nilai), tuple(baris.items()), ekor
+
+
+def ada_ekor(p: bytes) -> bool:
+    """Whether ``p`` holds a merged area, a hyperlink or the end of a sheet's root ("…sheet>"): what a sheet has
+    only after its rows. None of these tags can span two pieces (each holds "<" only where it starts)."""
+    return b"sheet>" in p or b"<mergeCell" in p or b"<hyperlink" in p

@@ -170,3 +170,33 @@ def test_a_sheet_must_end_with_its_only_closing_tag(ekor: bytes) -> None:
     with pytest.raises(P.Tolak, match="tidak berakhir dengan benar"):
         cek_akhir("xl/worksheets/sheet1.xml", "SKP", _ISI + ekor)
     cek_akhir("xl/worksheets/sheet1.xml", "SKP", _ISI + b"</worksheet>\r\n")
+
+
+_BARIS = b'<row r="%d"><c r="A%d"><v>1</v></c></row>'
+
+
+@pytest.mark.parametrize(
+    ("sisipan", "pesan"),
+    [
+        (b'<hyperlink ref="A1:XFD1048576" r:id="x"/>', r"memakai baris 1\.048\.576"),
+        (_RAKSASA, r"memakai baris 1\.048\.576"),
+        (b"</worksheet>", "tidak berakhir dengan benar"),
+    ],
+)
+def test_tags_hidden_among_the_rows_of_a_canonical_sheet_are_still_found(sisipan: bytes, pesan: str) -> None:
+    """The fast path searches only the tail of a part whose rows hold no such tag: a row that holds one (remembered
+    from an earlier file or not) makes it search the whole part."""
+    from skpxl.buku import kisi
+    from skpxl.buku.pengaman.pindai import ukur_lembar
+
+    baris = b"".join(_BARIS % (r, r) for r in range(1, 40))
+    tengah = (_BARIS % (20, 20)).replace(b"</c>", b"</c>" + sisipan)
+    isi = b"<worksheet><sheetData>" + baris.replace(_BARIS % (20, 20), tengah) + b"</sheetData>" + _BLOK
+    isi += b"</worksheet>"
+    kisi._POTONGAN.clear()
+    kisi._DILIHAT.clear()
+    for _ in range(3):  # the first sighting, the second (remembered then) and from memory
+        with pytest.raises(P.Tolak, match=pesan):
+            ukur_lembar("xl/worksheets/sheet1.xml", "SKP", isi)
+    bersih = b"<worksheet><sheetData>" + baris + b"</sheetData>" + _BLOK + b"</worksheet>"
+    assert ukur_lembar("xl/worksheets/sheet1.xml", "SKP", bersih) == (False, kisi.sel_kanonik(bersih))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from skpxl.buku.kisi import ATR_BIASA, BERPREFIKS, Potongan, sel_kanonik
 
@@ -58,6 +59,7 @@ _ATR_R = re.compile(rb"""(?<![\w:.-])r\s*+=\s*+["']\s*+([A-Za-z]*+)([0-9]*+)""")
 _ATR_REF = re.compile(rb"""(?<![\w:.-])ref\s*+=\s*+["']([^"']*+)["']""")
 _SEL_A1 = re.compile(r"([A-Za-z]*)([0-9]*)")
 _BARIS_EXCEL, _KOLOM_EXCEL = 1_048_576, 16_384
+_EKOR = itemgetter(3)  # a piece holds what belongs after the rows (kisi.Potongan)
 
 # Package structure (small parts; each pattern stops at the next "<").
 _REL = re.compile(r"<(?:\w++:)?Relationship\b([^<>]*+)>")
@@ -138,7 +140,7 @@ class Ukuran:
 _AKHIR_LEMBAR = re.compile(rb"</((?:[\w.-]++:)?(?:worksheet|chartsheet|dialogsheet|macrosheet))>\s*+\Z")
 
 
-def cek_akhir(part: str, sheet: str, isi: bytes) -> None:
+def cek_akhir(part: str, sheet: str, isi: bytes, mulai: int = 0) -> None:
     """A sheet part ends with its root element's only closing tag: nothing after it, nothing cut off.
 
     Readers disagree on what follows the root (calamine reads past it, openpyxl fails); refusing it
@@ -147,7 +149,7 @@ def cek_akhir(part: str, sheet: str, isi: bytes) -> None:
     m = _AKHIR_LEMBAR.search(isi, max(0, len(isi) - 512))
     # the closing tag found at the end is the only one: none before it (bytes.rfind scans XML several times
     # faster than count or a forward find, whose search gets stuck on XML's many "<")
-    if m is None or isi.rfind(b"</" + m.group(1) + b">", 0, m.start()) != -1:
+    if m is None or isi.rfind(b"</" + m.group(1) + b">", mulai, m.start()) != -1:
         raise Tolak(
             f"tidak dapat dibaca: isi lembar '{sheet}' (bagian '{part}') tidak berakhir dengan benar (terpotong, "
             "atau ada isi setelah akhir lembar); berkas rusak atau sengaja dimanipulasi, minta berkas aslinya lagi."
@@ -161,12 +163,17 @@ def ukur_lembar(part: str, sheet: str, isi: bytes) -> tuple[bool, list[Potongan]
     sheet's cells (:func:`skpxl.buku.kisi.sel_kanonik`) when every cell of the part is a whole
     canonical cell (the reader then needs no second parse), else None.
     """
-    cek_akhir(part, sheet, isi)
-    u = Ukuran()
     sel = sel_kanonik(isi)
+    # In a canonical part whose rows hold no merged area, hyperlink or end of root (each piece knows), those
+    # are searched for in the last piece only: the part's tail, not its ≈40 KB of rows.
+    mulai = 0
+    if sel is not None and len(sel) > 1 and not any(map(_EKOR, sel[:-1])):
+        mulai = isi.rfind(b"<row ")
+    cek_akhir(part, sheet, isi, mulai)
+    u = Ukuran()
     teliti = sel is None and bool(_TAK_BIASA.search(isi) or BERPREFIKS.search(isi))
     if not teliti:
-        teliti = not _ukur_cepat(isi, u)
+        teliti = not _ukur_cepat(isi, u, mulai)
     if teliti:
         u = Ukuran()
         _ukur_teliti(isi, u)
@@ -175,21 +182,22 @@ def ukur_lembar(part: str, sheet: str, isi: bytes) -> tuple[bool, list[Potongan]
     return teliti, sel
 
 
-def _ukur_cepat(isi: bytes, u: Ukuran) -> bool:
+def _ukur_cepat(isi: bytes, u: Ukuran, mulai: int = 0) -> bool:
     """Canonical form: every cell and row is within A1:Z9999 (259,974 cells ≤ BATAS_SEL); count the areas.
 
-    False when the merged areas are not all in the canonical form (measure exactly instead).
+    False when the merged areas are not all in the canonical form (measure exactly instead). ``mulai``: where
+    the tags searched for may start (nothing before it holds one).
     """
     # Searches from the end (bytes.rfind is several times faster on XML than a forward find): the block is
     # near the end of the part, after the sheet's rows.
-    awal = isi.rfind(b"<mergeCells")
+    awal = isi.rfind(b"<mergeCells", mulai)
     if awal == -1:
-        if isi.rfind(b"<mergeCell") != -1:
+        if isi.rfind(b"<mergeCell", mulai) != -1:
             return False  # merged areas outside a <mergeCells> block
     else:
         # One <mergeCells> block holding every <mergeCell> tag (none before it, none after it).
         akhir = isi.find(b"</mergeCells>", awal)
-        if isi.rfind(b"<mergeCell", 0, awal) != -1 or akhir == -1 or isi.find(b"<mergeCell", akhir) != -1:
+        if isi.rfind(b"<mergeCell", mulai, awal) != -1 or akhir == -1 or isi.find(b"<mergeCell", akhir) != -1:
             return False
         hasil = _area_biasa(isi[awal:akhir])
         if hasil is None:
@@ -197,8 +205,8 @@ def _ukur_cepat(isi: bytes, u: Ukuran) -> bool:
         u.maks_baris = max(u.maks_baris, hasil[0])
         u.maks_kolom = max(u.maks_kolom, hasil[1])
         u.luas_area += hasil[2]
-    if isi.rfind(b"<hyperlink") != -1:
-        for m in _HYPERLINK.finditer(isi):
+    if isi.rfind(b"<hyperlink", mulai) != -1:
+        for m in _HYPERLINK.finditer(isi, mulai):
             _area_tag(m.group(1), u)
     return True
 
