@@ -46,7 +46,7 @@ def test_the_stats_of_the_folder_walk_give_the_same_copies(tmp_path: Path) -> No
     )
     for p in d.berkas:  # one stat and one relative name per file, as each file's own would give
         assert d.relatif[p] == p.relative_to(tmp_path).as_posix()
-        assert (d.stat[p].st_size, d.stat[p].st_mtime) == (p.stat().st_size, p.stat().st_mtime)
+        assert (d.stat[p].ukuran, d.stat[p].waktu) == (p.stat().st_size, p.stat().st_mtime)
 
 
 def test_a_recap_onto_a_hard_link_of_an_input_is_refused(tmp_path: Path) -> None:
