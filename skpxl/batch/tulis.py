@@ -587,6 +587,11 @@ def _tulis_baris(ws: Any, r: int, sel: Sequence[tuple[str | float | None, Any]])
                 ws._check_dimensions(r, sel_xml[-1][0])
                 tahan.r, tahan.sel = r, sel_xml
                 return
+    tulis_lewat_xlsxwriter(ws, r, sel)
+
+
+def tulis_lewat_xlsxwriter(ws: Any, r: int, sel: Sequence[tuple[str | float | None, Any]]) -> None:
+    """:func:`_tulis_baris` through XlsxWriter's API, cell by cell."""
     for c, (v, fmt) in enumerate(sel):
         if v is None:
             ws.write_blank(r, c, None, fmt)

@@ -15,7 +15,7 @@ import xlsxwriter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skpxl.batch.tulis import _tulis_baris, tulis_teks
+from skpxl.batch.tulis import _tulis_baris, tulis_lewat_xlsxwriter
 from tests.bantu.korpus import CONTOH
 
 Sel = Sequence[tuple[str | float | None, str | None]]  # (value, format name)
@@ -62,16 +62,7 @@ def _tulis(
         if tinggi is not None:
             ws.set_row(r, tinggi)
         isi = [(v, fmt[f]) for v, f in sel]
-        if cepat:
-            _tulis_baris(ws, r, isi)
-        else:
-            for c, (v, f) in enumerate(isi):
-                if v is None:
-                    ws.write_blank(r, c, None, f)
-                elif isinstance(v, str):
-                    tulis_teks(ws, r, c, v, f)
-                else:
-                    ws.write_number(r, c, v, f)
+        (_tulis_baris if cepat else tulis_lewat_xlsxwriter)(ws, r, isi)
         if r in tambahan:
             ws.write_string(r, 1, "ditimpa", fmt["wrap"])
             ws.write_number(r, 4, 9, fmt["teks"])
