@@ -605,6 +605,10 @@ def tulis_teks(ws: Any, r: int, c: int, s: str, fmt: Any = None) -> None:
     """``write_string``, except for a text XlsxWriter takes for its own rich-text XML ("<r>…</r>", written into
     the sheet unescaped: a staff member named so made the whole recap unreadable). Such a text is written as two
     plain runs in the cell's font: every reader gets the same text back."""
+    if len(s) > 16_383:  # what XlsxWriter keeps of a text past 32,767 UTF-16 units is what is tested
+        b = s.encode("utf-16-le", "surrogatepass")
+        if len(b) > 2 * 32_767:
+            s = b[: 2 * 32_767].decode("utf-16-le", "ignore")
     if s.startswith("<r>") and s.endswith("</r>"):
         run = fmt or _RUN_POLOS
         ws.write_rich_string(r, c, run, s[:1], run, s[1:], *((fmt,) if fmt is not None else ()))

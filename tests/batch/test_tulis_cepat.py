@@ -205,3 +205,22 @@ def test_a_text_like_rich_text_xml_stays_text_in_the_recap(tmp_path: Path) -> No
     assert ws.cell(3, 3).value == ("Analis " * 2_500).strip()
     lembar_c = CalamineWorkbook.from_path(tmp_path / "rekap.xlsx").get_sheet_by_name("Pegawai").to_python()
     assert [b[1] for b in lembar_c[1:3]] == nama
+
+
+@pytest.mark.parametrize(
+    "teks", ["<r>a</r>", "<r><t>b</t></r>", "<r>" + "x" * 32_760 + "</r>yyy", "<r>" + "😀" * 16_380 + "</r>"]
+)
+def test_tulis_teks_keeps_rich_text_shaped_texts_text(tmp_path: Path, teks: str) -> None:
+    """Also past Excel's 32,767 units, where XlsxWriter cuts the text: what is left may end in "</r>"."""
+    import openpyxl
+
+    from skpxl.batch.tulis import tulis_teks
+
+    wb = xlsxwriter.Workbook(str(tmp_path / "t.xlsx"), {"constant_memory": True})
+    ws = wb.add_worksheet("S")
+    tulis_teks(ws, 0, 0, teks, wb.add_format({"text_wrap": True}))
+    tulis_teks(ws, 1, 0, teks)
+    wb.close()
+    nilai = [openpyxl.load_workbook(tmp_path / "t.xlsx")["S"].cell(r, 1).value for r in (1, 2)]
+    harap = teks if len(teks.encode("utf-16-le")) <= 65_534 else teks[:32_767]
+    assert nilai == [harap, harap]
