@@ -565,7 +565,7 @@ def _tulis_baris(ws: Any, r: int, sel: Sequence[tuple[str | float | None, Any]])
             if v is None:
                 sel_xml.append((c, fmt, "/>"))
             elif isinstance(v, str):
-                if len(v) > _TEKS_MAKS or (v.startswith("<r>") and v.endswith("</r>")):
+                if len(v) > _TEKS_MAKS or _seperti_rich_text(v):
                     break  # see tulis_teks
                 # printable, no "_x", no space at either end: nothing _TEKS_KHUSUS finds (the other whitespace and
                 # the control characters are not printable); cheaper than the search on each of ≈40,000 texts
@@ -609,11 +609,16 @@ def tulis_teks(ws: Any, r: int, c: int, s: str, fmt: Any = None) -> None:
         b = s.encode("utf-16-le", "surrogatepass")
         if len(b) > 2 * 32_767:
             s = b[: 2 * 32_767].decode("utf-16-le", "ignore")
-    if s.startswith("<r>") and s.endswith("</r>"):
+    if _seperti_rich_text(s):
         run = fmt or _RUN_POLOS
         ws.write_rich_string(r, c, run, s[:1], run, s[1:], *((fmt,) if fmt is not None else ()))
     else:
         ws.write_string(r, c, s, fmt)
+
+
+def _seperti_rich_text(s: str) -> bool:
+    """XlsxWriter's own test for a string it writes as rich-text XML, unescaped."""
+    return s.startswith("<r>") and s.endswith("</r>")
 
 
 class _BarisTertahan:
